@@ -100,6 +100,11 @@ export interface WatchHandler {
 
 export interface Watcher {
   cancel(): void;
+  /**
+   * Asks for a progress notification: once every event up to the store's current revision has been delivered to
+   * this watcher, onEvents([], revision) tells it that it has seen everything up to `revision`.
+   */
+  requestProgress?(): void;
 }
 
 export interface StoreStatus {

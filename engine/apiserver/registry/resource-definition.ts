@@ -111,6 +111,8 @@ export interface ResourceDefinition {
   table?: TableConvertor;
   /** Field selectors beyond metadata.name and metadata.namespace, each reading its value from an object. */
   fieldSelectors?: Record<string, (obj: KubeObject) => string | undefined>;
+  /** Served for a CustomResourceDefinition: no strategic merge patch, no protobuf. */
+  customResource?: boolean;
   /** Validates a name; returns messages (empty when valid). Default: DNS-1123 subdomain. */
   validateName?: (name: string, prefix: boolean) => string[];
 }

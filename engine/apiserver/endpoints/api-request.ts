@@ -1,0 +1,56 @@
+// The transport-neutral request and response of the API server. The HTTPS server and the in-process client both
+// speak these, so every request — kubectl's or a controller's — runs through the same pipeline.
+
+import type { ClientCertificate } from '../authentication/authenticator.ts';
+import type { UserInfo } from '../registry/resource-definition.ts';
+import type { ApiWatchEvent, WatchStream } from '../storage/watch-stream.ts';
+
+export interface ApiRequest {
+  method: string;
+  /** The URL path, e.g. /api/v1/namespaces/default/pods. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The raw body, when one was sent over the wire. */
+  body?: Uint8Array;
+  /** An already-parsed body (in-process callers), used instead of `body`. */
+  object?: unknown;
+  /** The caller's identity when it is known without authentication (in-process clients). */
+  user?: UserInfo;
+  /** The TLS client certificate, if the connection presented one. */
+  peerCertificate?: ClientCertificate;
+  /** Whether TLS verified that certificate against the cluster CA. */
+  authorized?: boolean;
+  authorizationError?: Error | string | null;
+  /** Aborted when the client goes away (ends watches and log streams). */
+  signal?: AbortSignal;
+}
+
+export type ResponseHeaders = Record<string, string | string[]>;
+
+export type ApiResponse =
+  /** A JSON value (object, list, Table, Status), serialised by the transport. */
+  | { kind: 'object'; status: number; body: unknown; headers?: ResponseHeaders }
+  /** Text or bytes with their content type (YAML output, logs, OpenAPI, healthz). */
+  | { kind: 'raw'; status: number; contentType: string; body: string | Uint8Array; headers?: ResponseHeaders }
+  /** A watch: events as they come, each transformed for the client (e.g. into a one-row Table). */
+  | {
+      kind: 'watch';
+      stream: WatchStream;
+      transform: (event: ApiWatchEvent) => unknown;
+      /** Real milliseconds after which the server ends the watch. */
+      timeoutMs: number;
+      headers?: ResponseHeaders;
+    };
+
+export function objectResponse(status: number, body: unknown, warnings: string[] = []): ApiResponse {
+  const response: ApiResponse = { kind: 'object', status, body };
+  if (warnings.length) response.headers = { warning: warnings.map(warningHeader) };
+  return response;
+}
+
+/** A `Warning` header as kube-apiserver writes it: code 299, agent "-", the text quoted. */
+export function warningHeader(text: string): string {
+  return `299 - ${JSON.stringify(text)}`;
+}

@@ -1,0 +1,53 @@
+// Decodes a request body into an object of the endpoint's kind: the apiVersion and kind must match the endpoint,
+// values must have their schema's types, and unknown fields are refused (Strict), reported (Warn) or dropped (Ignore).
+
+import type { KubeObject } from '../../../api/object.ts';
+import { apiVersionOf, isPlainObject } from '../../../api/object.ts';
+import type { SchemaLookup } from '../../../api/schema-table.ts';
+import { badRequest } from '../../errors/status-error.ts';
+import { TypeMismatchError, decodeTyped } from '../decode/typed-decode.ts';
+import type { FieldValidation } from './handler-context.ts';
+
+export interface ExpectedKind {
+  group: string;
+  version: string;
+  kind: string;
+  /** Schema definition name of the kind. */
+  schema: string;
+}
+
+export function decodeObject(
+  value: unknown,
+  expected: ExpectedKind,
+  lookup: SchemaLookup,
+  validation: FieldValidation,
+  warnings: string[],
+): KubeObject {
+  if (!isPlainObject(value)) {
+    throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: the body is not a JSON object`);
+  }
+  const apiVersion = apiVersionOf(expected.group, expected.version);
+  if (typeof value['apiVersion'] === 'string' && value['apiVersion'] !== '' && value['apiVersion'] !== apiVersion) {
+    throw badRequest(`the API version in the data (${value['apiVersion']}) does not match the expected API version (${apiVersion})`);
+  }
+  if (typeof value['kind'] === 'string' && value['kind'] !== '' && value['kind'] !== expected.kind) {
+    throw badRequest(`the kind in the data (${value['kind']}) does not match the expected kind (${expected.kind})`);
+  }
+  let decoded;
+  try {
+    decoded = decodeTyped(value, expected.schema, lookup);
+  } catch (error) {
+    if (error instanceof TypeMismatchError) {
+      throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error.message}`);
+    }
+    throw error;
+  }
+  if (decoded.unknownFields.length) {
+    const messages = decoded.unknownFields.map((f) => `unknown field ${JSON.stringify(f)}`);
+    if (validation === 'Strict') throw badRequest(`strict decoding error: ${messages.join(', ')}`);
+    if (validation === 'Warn') warnings.push(...messages);
+  }
+  decoded.object.apiVersion = apiVersion;
+  decoded.object.kind = expected.kind;
+  return decoded.object;
+}

@@ -1,0 +1,78 @@
+// What every resource handler works with: the request, what it is about, who sent it, the resource's registry store,
+// and the common query parameters (dryRun, fieldManager, fieldValidation) read as kube-apiserver reads them.
+
+import type { Clock } from '../../../lab/clock.ts';
+import { badRequest, invalid } from '../../errors/status-error.ts';
+import { FieldPath, notSupported, tooLong, invalidValue } from '../../errors/field-error.ts';
+import { managerFromUserAgent } from '../../managedfields/index.ts';
+import type { RegistryStore } from '../../registry/generic/registry-store.ts';
+import type { RequestScope } from '../../registry/generic/request-scope.ts';
+import type { UserInfo } from '../../registry/resource-definition.ts';
+import type { ApiRequest } from '../api-request.ts';
+import type { RequestInfo } from '../request-info.ts';
+
+export interface HandlerContext {
+  req: ApiRequest;
+  info: RequestInfo;
+  user: UserInfo;
+  store: RegistryStore;
+  clock: Clock;
+}
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+const FIELD_MANAGER_MAX_LENGTH = 128;
+
+/** dryRun=All, or nothing; any other value is refused as upstream refuses it. */
+export function isDryRun(query: URLSearchParams): boolean {
+  const values = query.getAll('dryRun');
+  for (const value of values) {
+    if (value !== 'All') {
+      throw invalid('meta.k8s.io', 'CreateOptions', '', [notSupported(FieldPath.root('dryRun'), values, ['All'])]);
+    }
+  }
+  return values.length > 0;
+}
+
+export function fieldValidation(query: URLSearchParams): FieldValidation {
+  const value = query.get('fieldValidation');
+  if (value === null || value === '') return 'Warn';
+  const normalised = value[0]!.toUpperCase() + value.slice(1).toLowerCase();
+  if (normalised === 'Strict' || normalised === 'Warn' || normalised === 'Ignore') return normalised;
+  throw badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${value}"`);
+}
+
+/** The field manager: the query parameter, or one derived from the User-Agent as upstream does. */
+export function fieldManager(ctx: HandlerContext): string {
+  const explicit = ctx.req.query.get('fieldManager');
+  if (explicit !== null && explicit !== '') {
+    if (explicit.length > FIELD_MANAGER_MAX_LENGTH) {
+      throw invalid('meta.k8s.io', 'PatchOptions', '', [tooLong(FieldPath.root('fieldManager'), FIELD_MANAGER_MAX_LENGTH)]);
+    }
+    if (!/^[\x20-\x7e]*$/.test(explicit)) {
+      throw invalid('meta.k8s.io', 'PatchOptions', '', [
+        invalidValue(FieldPath.root('fieldManager'), explicit, 'must be made of printable characters'),
+      ]);
+    }
+    return explicit;
+  }
+  return managerFromUserAgent(ctx.req.headers['user-agent']);
+}
+
+export function requestScope(ctx: HandlerContext): RequestScope {
+  return {
+    user: ctx.user,
+    namespace: ctx.info.namespace,
+    dryRun: isDryRun(ctx.req.query),
+    fieldManager: fieldManager(ctx),
+    warnings: [],
+  };
+}
+
+/** An integer query parameter, or undefined; junk is a 400. */
+export function intParam(query: URLSearchParams, name: string): number | undefined {
+  const value = query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!/^-?\d+$/.test(value)) throw badRequest(`invalid value for ${name}: ${JSON.stringify(value)}`);
+  return Number(value);
+}

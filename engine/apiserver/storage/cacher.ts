@@ -1,0 +1,296 @@
+// The watch cache of one resource (k8s.io/apiserver/pkg/storage/cacher): it lists the resource's keys once, then
+// follows the store's watch, keeping every object decoded in memory and a window of recent events. API watches are
+// served from it (one store watch per resource, however many clients watch), and so are unpaginated lists.
+
+import type { KubeObject } from '../../api/object.ts';
+import type { KV, WatchEvent, Watcher } from '../../store/kv.ts';
+import { prefixEnd } from '../../store/kv.ts';
+import { decodeObject } from './codec.ts';
+import { StorageError } from './storage-error.ts';
+import { WatchStream } from './watch-stream.ts';
+import type { ApiWatchEvent } from './watch-stream.ts';
+
+export type ObjectPredicate = (obj: KubeObject) => boolean;
+
+interface CacheEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  key: string;
+  /** The new state; for DELETED, the last state stamped with the deleting revision. */
+  object: KubeObject;
+  prevObject?: KubeObject;
+  revision: number;
+}
+
+export interface CacheWatchOptions {
+  /** Only keys starting with this (the resource prefix, or one namespace below it). */
+  keyPrefix: string;
+  predicate?: ObjectPredicate;
+  /** Deliver events after this revision; undefined: first the current state as ADDED events, then changes. */
+  sinceRevision?: number;
+  /** After the initial state, send a BOOKMARK marked `k8s.io/initial-events-end` (for sendInitialEvents). */
+  initialEventsEndBookmark?: boolean;
+  /** Send periodic BOOKMARK events carrying the cache's revision. */
+  bookmarks?: boolean;
+  /** Builds the object of a BOOKMARK event (kind and apiVersion of the resource, the revision). */
+  bookmarkObject: (resourceVersion: string, annotations?: Record<string, string>) => KubeObject;
+}
+
+interface CacheWatcher {
+  options: CacheWatchOptions;
+  stream: WatchStream;
+}
+
+const DEFAULT_CAPACITY = 10_000;
+const FRESHNESS_WAIT_MS = 3_000;
+const BOOKMARK_INTERVAL_MS = 60_000;
+
+function stampRevision(obj: KubeObject, revision: number): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } };
+}
+
+export class Cacher {
+  private readonly objects = new Map<string, KubeObject>();
+  private readonly sortedKeys: string[] = [];
+  private readonly buffer: CacheEvent[] = [];
+  private bufferHead = 0;
+  /** Every event after this revision is still in the buffer. */
+  private bufferStartRevision = 0;
+  private revision = 0;
+  private readonly watchers = new Set<CacheWatcher>();
+  private freshnessWaiters: { revision: number; resolve: () => void }[] = [];
+  private storeWatch: Watcher | undefined;
+  private bookmarkTimer: ReturnType<typeof setInterval> | undefined;
+  private started: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly kv: KV,
+    /** The resource's key prefix, with a trailing slash. */
+    readonly prefix: string,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
+
+  /** Lists the resource and starts following it; resolves when the cache holds a complete state. */
+  start(): Promise<void> {
+    this.started ??= this.resync();
+    return this.started;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.storeWatch?.cancel();
+    if (this.bookmarkTimer) clearInterval(this.bookmarkTimer);
+    for (const watcher of this.watchers) watcher.stream.close();
+    this.watchers.clear();
+  }
+
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  get size(): number {
+    return this.objects.size;
+  }
+
+  /** Waits until the cache has seen everything up to `revision` (e.g. the store's current revision). */
+  async waitUntilFresh(revision: number, timeoutMs = FRESHNESS_WAIT_MS): Promise<void> {
+    await this.start();
+    if (this.revision >= revision) return;
+    this.storeWatch?.requestProgress?.();
+    await new Promise<void>((resolve, reject) => {
+      const waiter = { revision, resolve };
+      this.freshnessWaiters.push(waiter);
+      const timer = setTimeout(() => {
+        this.freshnessWaiters = this.freshnessWaiters.filter((w) => w !== waiter);
+        reject(
+          new StorageError(
+            'ResourceVersionTooLarge',
+            this.prefix,
+            `Too large resource version: ${revision}, current: ${this.revision}`,
+          ),
+        );
+      }, timeoutMs);
+      waiter.resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.objects.get(key);
+  }
+
+  /** Objects under keyPrefix that pass the predicate, in key order, with the revision they reflect. */
+  list(keyPrefix: string, predicate?: ObjectPredicate): { items: KubeObject[]; revision: number } {
+    const items: KubeObject[] = [];
+    const end = prefixEnd(keyPrefix);
+    for (let i = this.lowerBound(keyPrefix); i < this.sortedKeys.length; i++) {
+      const key = this.sortedKeys[i]!;
+      if (key >= end) break;
+      const obj = this.objects.get(key)!;
+      if (!predicate || predicate(obj)) items.push(obj);
+    }
+    return { items, revision: this.revision };
+  }
+
+  /**
+   * Opens a watch. With sinceRevision older than the retained window the watch fails with Expired; newer than the
+   * cache, it waits for the cache to catch up.
+   */
+  async watch(options: CacheWatchOptions): Promise<WatchStream> {
+    await this.start();
+    if (options.sinceRevision !== undefined && options.sinceRevision > this.revision) {
+      await this.waitUntilFresh(options.sinceRevision);
+    }
+    const since = options.sinceRevision;
+    if (since !== undefined && since < this.bufferStartRevision) {
+      throw new StorageError('Expired', this.prefix, `too old resource version: ${since} (${this.bufferStartRevision + 1})`);
+    }
+    const stream = new WatchStream();
+    const watcher: CacheWatcher = { options, stream };
+    if (since === undefined) {
+      for (const obj of this.list(options.keyPrefix, options.predicate).items) {
+        stream.push({ type: 'ADDED', object: obj });
+      }
+      if (options.initialEventsEndBookmark) {
+        stream.push({
+          type: 'BOOKMARK',
+          object: options.bookmarkObject(String(this.revision), { 'k8s.io/initial-events-end': 'true' }),
+        });
+      }
+    } else {
+      for (let i = this.bufferHead; i < this.buffer.length; i++) {
+        const event = this.buffer[i]!;
+        if (event.revision > since) this.deliver(watcher, event);
+      }
+    }
+    this.watchers.add(watcher);
+    stream.onClose(() => this.watchers.delete(watcher));
+    return stream;
+  }
+
+  private async resync(): Promise<void> {
+    const result = await this.kv.range(this.prefix, { end: prefixEnd(this.prefix) });
+    this.objects.clear();
+    this.sortedKeys.length = 0;
+    for (const kv of result.kvs) {
+      this.objects.set(kv.key, decodeObject(kv.value, kv.modRevision));
+      this.sortedKeys.push(kv.key);
+    }
+    this.revision = result.revision;
+    this.bufferStartRevision = result.revision;
+    this.buffer.length = 0;
+    this.bufferHead = 0;
+    this.storeWatch = this.kv.watch(
+      this.prefix,
+      { end: prefixEnd(this.prefix), startRevision: result.revision + 1 },
+      {
+        onEvents: (events, revision) => this.onStoreEvents(events, revision),
+        onError: (error) => this.onStoreError(error),
+      },
+    );
+    this.bookmarkTimer ??= setInterval(() => this.sendBookmarks(), BOOKMARK_INTERVAL_MS);
+    this.bookmarkTimer.unref?.();
+  }
+
+  private onStoreEvents(events: WatchEvent[], revision: number): void {
+    for (const event of events) this.apply(event);
+    if (revision > this.revision) this.revision = revision;
+    if (this.freshnessWaiters.length) {
+      const ready = this.freshnessWaiters.filter((w) => w.revision <= this.revision);
+      this.freshnessWaiters = this.freshnessWaiters.filter((w) => w.revision > this.revision);
+      for (const waiter of ready) waiter.resolve();
+    }
+  }
+
+  /** The store watch failed (e.g. history compacted under a lagging cache): start over from a fresh list. */
+  private onStoreError(_error: Error): void {
+    if (this.stopped) return;
+    this.storeWatch?.cancel();
+    for (const watcher of this.watchers) watcher.stream.close('watch cache restarted');
+    this.watchers.clear();
+    this.started = this.resync();
+  }
+
+  private apply(event: WatchEvent): void {
+    const key = event.kv.key;
+    const revision = event.kv.modRevision;
+    const prevObject = this.objects.get(key);
+    let cacheEvent: CacheEvent;
+    if (event.type === 'put') {
+      const object = decodeObject(event.kv.value, revision);
+      if (!prevObject) this.insertKey(key);
+      this.objects.set(key, object);
+      cacheEvent = { type: prevObject ? 'MODIFIED' : 'ADDED', key, object, prevObject, revision };
+    } else {
+      if (!prevObject) return;
+      this.objects.delete(key);
+      this.removeKey(key);
+      cacheEvent = { type: 'DELETED', key, object: stampRevision(prevObject, revision), prevObject, revision };
+    }
+    this.remember(cacheEvent);
+    for (const watcher of this.watchers) this.deliver(watcher, cacheEvent);
+  }
+
+  private remember(event: CacheEvent): void {
+    this.buffer.push(event);
+    if (this.buffer.length - this.bufferHead > this.capacity) {
+      this.bufferStartRevision = this.buffer[this.bufferHead]!.revision;
+      this.bufferHead++;
+      if (this.bufferHead > this.capacity) {
+        this.buffer.splice(0, this.bufferHead);
+        this.bufferHead = 0;
+      }
+    }
+  }
+
+  /** Sends one change to one watcher, as the change looks through the watcher's selectors. */
+  private deliver(watcher: CacheWatcher, event: CacheEvent): void {
+    const { keyPrefix, predicate } = watcher.options;
+    if (!event.key.startsWith(keyPrefix)) return;
+    let out: ApiWatchEvent | undefined;
+    if (!predicate) {
+      out = { type: event.type, object: event.object };
+    } else if (event.type === 'DELETED') {
+      if (predicate(event.prevObject!)) out = { type: 'DELETED', object: event.object };
+    } else {
+      const now = predicate(event.object);
+      const before = event.prevObject !== undefined && predicate(event.prevObject);
+      if (now && before) out = { type: 'MODIFIED', object: event.object };
+      else if (now) out = { type: 'ADDED', object: event.object };
+      else if (before) out = { type: 'DELETED', object: stampRevision(event.prevObject!, event.revision) };
+    }
+    if (out) watcher.stream.push(out);
+  }
+
+  private sendBookmarks(): void {
+    for (const watcher of this.watchers) {
+      if (watcher.options.bookmarks) {
+        watcher.stream.push({ type: 'BOOKMARK', object: watcher.options.bookmarkObject(String(this.revision)) });
+      }
+    }
+  }
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.sortedKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sortedKeys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private insertKey(key: string): void {
+    const at = this.lowerBound(key);
+    if (at === this.sortedKeys.length) this.sortedKeys.push(key);
+    else this.sortedKeys.splice(at, 0, key);
+  }
+
+  private removeKey(key: string): void {
+    const at = this.lowerBound(key);
+    if (this.sortedKeys[at] === key) this.sortedKeys.splice(at, 1);
+  }
+}

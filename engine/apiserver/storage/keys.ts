@@ -1,0 +1,26 @@
+// Store keys for API objects: /registry/<prefix>/<namespace>/<name> for namespaced resources and
+// /registry/<prefix>/<name> for cluster-scoped ones, as kube-apiserver lays them out in etcd.
+
+export const REGISTRY_ROOT = '/registry';
+
+/** The key prefix holding every object of a resource (with a trailing slash). */
+export function resourcePrefix(storagePrefix: string): string {
+  return `${REGISTRY_ROOT}/${storagePrefix}/`;
+}
+
+/** The key prefix for one namespace of a namespaced resource, or the whole resource when namespace is "". */
+export function namespacePrefix(storagePrefix: string, namespace: string): string {
+  return namespace ? `${resourcePrefix(storagePrefix)}${namespace}/` : resourcePrefix(storagePrefix);
+}
+
+export function objectKey(storagePrefix: string, namespace: string, name: string): string {
+  return namespace ? `${resourcePrefix(storagePrefix)}${namespace}/${name}` : `${resourcePrefix(storagePrefix)}${name}`;
+}
+
+/** Splits a key below a resource prefix into namespace and name. */
+export function parseObjectKey(prefix: string, key: string, namespaced: boolean): { namespace: string; name: string } {
+  const rest = key.slice(prefix.length);
+  if (!namespaced) return { namespace: '', name: rest };
+  const slash = rest.indexOf('/');
+  return { namespace: rest.slice(0, slash), name: rest.slice(slash + 1) };
+}

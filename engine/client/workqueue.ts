@@ -1,0 +1,113 @@
+// A rate-limited work queue, as client-go's workqueue: keys are deduplicated while waiting, a key being processed
+// is never handed out twice at once (it is re-queued when done if it was added meanwhile), failed keys come back
+// after a per-key exponential back-off, and delayed adds wait in virtual time.
+
+import type { Clock, Timer } from '../lab/clock.ts';
+
+export interface RateLimiterOptions {
+  /** First retry delay in virtual ms (client-go: 5 ms). */
+  baseDelayMs?: number;
+  /** Longest retry delay in virtual ms (client-go: 1000 s). */
+  maxDelayMs?: number;
+}
+
+export class WorkQueue {
+  private readonly queue: string[] = [];
+  private readonly dirty = new Set<string>();
+  private readonly processing = new Set<string>();
+  private readonly failures = new Map<string, number>();
+  private readonly delayed = new Map<string, Timer>();
+  private readonly waiters: ((key: string | undefined) => void)[] = [];
+  private shuttingDown = false;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly name: string,
+    options: RateLimiterOptions = {},
+  ) {
+    this.baseDelayMs = options.baseDelayMs ?? 5;
+    this.maxDelayMs = options.maxDelayMs ?? 1_000_000;
+  }
+
+  get length(): number {
+    return this.queue.length;
+  }
+
+  add(key: string): void {
+    if (this.shuttingDown || this.dirty.has(key)) return;
+    this.dirty.add(key);
+    if (this.processing.has(key)) return;
+    const waiter = this.waiters.shift();
+    if (waiter) {
+      this.dirty.delete(key);
+      this.processing.add(key);
+      waiter(key);
+    } else {
+      this.queue.push(key);
+    }
+  }
+
+  /** Adds the key after `ms` of virtual time (sooner adds win). */
+  addAfter(key: string, ms: number): void {
+    if (this.shuttingDown) return;
+    if (ms <= 0) {
+      this.add(key);
+      return;
+    }
+    if (this.delayed.has(key)) return;
+    this.delayed.set(
+      key,
+      this.clock.setTimeout(() => {
+        this.delayed.delete(key);
+        this.add(key);
+      }, ms),
+    );
+  }
+
+  /** Re-queues a key after its back-off: 5 ms, 10 ms, 20 ms… up to the maximum. */
+  addRateLimited(key: string): void {
+    const failures = this.failures.get(key) ?? 0;
+    this.failures.set(key, failures + 1);
+    this.addAfter(key, Math.min(this.baseDelayMs * 2 ** failures, this.maxDelayMs));
+  }
+
+  /** How many times the key has failed since it was last forgotten. */
+  numRequeues(key: string): number {
+    return this.failures.get(key) ?? 0;
+  }
+
+  /** Clears the key's back-off after it was processed successfully. */
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+
+  /** The next key to process; undefined once the queue is shut down. */
+  get(): Promise<string | undefined> {
+    if (this.shuttingDown) return Promise.resolve(undefined);
+    const key = this.queue.shift();
+    if (key !== undefined) {
+      this.dirty.delete(key);
+      this.processing.add(key);
+      return Promise.resolve(key);
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Marks a key done; if it was added while processing, it goes back in the queue. */
+  done(key: string): void {
+    this.processing.delete(key);
+    if (this.dirty.has(key)) {
+      this.dirty.delete(key);
+      this.add(key);
+    }
+  }
+
+  shutDown(): void {
+    this.shuttingDown = true;
+    for (const timer of this.delayed.values()) timer.cancel();
+    this.delayed.clear();
+    for (const waiter of this.waiters.splice(0)) waiter(undefined);
+  }
+}

@@ -1,0 +1,22 @@
+// kubelab's command line: `kubelab serve` runs a headless lab; more commands join as the lab grows.
+
+import { UsageError } from './args.ts';
+import { serve } from './serve.ts';
+
+const USAGE = `usage: kubelab serve [--kubeconfig PATH] [--port N] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]]`;
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === 'serve') await serve(rest);
+  else {
+    console.error(USAGE);
+    process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);
+  }
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`kubelab: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`kubelab: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
