@@ -88,6 +88,11 @@ export class Cacher {
     return this.revision;
   }
 
+  /** Whether the store can tell this cache when it has caught up (so consistent reads may be served from it). */
+  get canConfirmFreshness(): boolean {
+    return typeof this.storeWatch?.requestProgress === 'function';
+  }
+
   get size(): number {
     return this.objects.size;
   }
@@ -184,7 +189,7 @@ export class Cacher {
     this.bufferHead = 0;
     this.storeWatch = this.kv.watch(
       this.prefix,
-      { end: prefixEnd(this.prefix), startRevision: result.revision + 1 },
+      { end: prefixEnd(this.prefix), startRevision: result.revision + 1, progressNotify: true },
       {
         onEvents: (events, revision) => this.onStoreEvents(events, revision),
         onError: (error) => this.onStoreError(error),

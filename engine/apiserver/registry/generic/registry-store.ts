@@ -189,9 +189,14 @@ export class RegistryStore {
       remaining = page.remainingItemCount;
     } else {
       await this.cacher.start();
-      const minimum = options.resourceVersion === undefined || options.resourceVersion === '' ? await this.storeRevision() : rv;
-      await this.waitFresh(minimum);
-      ({ items, revision } = this.cacher.list(keyPrefix, options.predicate));
+      const consistent = options.resourceVersion === undefined || options.resourceVersion === '';
+      if (consistent && !this.cacher.canConfirmFreshness) {
+        // The store cannot confirm the cache is current: read the list from the store itself.
+        ({ items, revision } = await this.readPage(keyPrefix, 0, keyPrefix, 0, options.predicate));
+      } else {
+        await this.waitFresh(consistent ? await this.storeRevision() : rv);
+        ({ items, revision } = this.cacher.list(keyPrefix, options.predicate));
+      }
     }
 
     const list: KubeList = {
@@ -384,8 +389,9 @@ export class RegistryStore {
     }
   }
 
+  /** The store's current revision, read cheaply (a one-key lookup answers with the revision). */
   private async storeRevision(): Promise<number> {
-    return (await this.storage.kv.status()).revision;
+    return (await this.storage.kv.range(this.prefix, { countOnly: true })).revision;
   }
 
   private async waitFresh(revision: number): Promise<void> {
