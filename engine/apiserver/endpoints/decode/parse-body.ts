@@ -3,7 +3,7 @@
 
 import { parseAllDocuments } from 'yaml';
 import { badRequest, unsupportedMediaType } from '../../errors/status-error.ts';
-import { decodeKubernetesProtobuf } from '../../protobuf/index.ts';
+import { decodeKubernetesProtobuf } from '../../protobuf/decode-kubernetes-protobuf.ts';
 import { bodyFormat } from '../negotiation.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });

@@ -31,8 +31,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
   const subresource = info.subresource;
 
   if (patchType === 'apply') {
-    const manager = req.query.get('fieldManager');
-    if (!manager) throw badRequest('PATCH /apply requires fieldManager: fieldManager is required for apply requests');
+    const manager = req.query.get('fieldManager') ?? '';
     const force = req.query.get('force') === 'true';
     const config = req.object ?? parseYaml(text!);
     const applied = decodeObject(config, store.definition, store.schemaLookup, validation, scope.warnings);
@@ -46,10 +45,10 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
           manager,
           force,
           apiVersion: store.apiVersion,
+          kind: store.definition.kind,
           subresource: subresource || undefined,
           time: rfc3339(ctx.clock.now()),
-          schema: store.schema,
-          lookup: store.schemaLookup,
+          ...store.fieldManagerOptions(subresource),
         }),
         managedFieldsDone: true,
       }),

@@ -28,6 +28,7 @@ import {
   timeout,
 } from '../../errors/status-error.ts';
 import { updateManagedFields } from '../../managedfields/index.ts';
+import type { FieldManagerOptions } from '../../managedfields/index.ts';
 import type { Cacher, ObjectPredicate } from '../../storage/cacher.ts';
 import { goJsonForm } from '../../storage/go-json-form.ts';
 import { namespacePrefix, objectKey, resourcePrefix } from '../../storage/keys.ts';
@@ -253,15 +254,16 @@ export class RegistryStore {
     for (let attempt = 0; ; attempt++) {
       const candidate = attempt === 0 ? obj : structuredClone(obj);
       if (usesGenerateName) candidate.metadata.name = generateName(candidate.metadata.generateName!);
-      await this.admit('CREATE', candidate, undefined, scope, '');
-      const finish = await this.hooks.beginCreate?.(candidate, scope);
+      const tracked = this.trackFields(undefined, this.goForm(candidate), scope, '');
+      await this.admit('CREATE', tracked, undefined, scope, '');
+      const finish = await this.hooks.beginCreate?.(tracked, scope);
       let succeeded = false;
       try {
-        this.fillSystemFields(candidate);
-        this.definition.strategy.prepareForCreate?.(candidate, ctx);
-        this.validateCreate(candidate, ctx);
-        this.definition.strategy.canonicalize?.(candidate);
-        const withFields = this.trackFields(undefined, this.goForm(candidate), scope, '');
+        this.fillSystemFields(tracked);
+        this.definition.strategy.prepareForCreate?.(tracked, ctx);
+        this.validateCreate(tracked, ctx);
+        this.definition.strategy.canonicalize?.(tracked);
+        const withFields = this.goForm(tracked);
         await this.validateAdmission('CREATE', withFields, undefined, scope, '');
         const key = this.keyFor(withFields.metadata.namespace ?? '', withFields.metadata.name!);
         const created = await this.storage.create(key, withFields, { dryRun: scope.dryRun });
@@ -269,7 +271,7 @@ export class RegistryStore {
         return this.withTypeMeta(created);
       } catch (error) {
         if (usesGenerateName && isStorageError(error, 'KeyExists') && attempt < GENERATE_NAME_RETRIES) continue;
-        throw this.toStatusError(error, candidate.metadata.name ?? '');
+        throw this.toStatusError(error, tracked.metadata.name ?? '');
       } finally {
         finish?.(succeeded);
       }
@@ -481,18 +483,19 @@ export class RegistryStore {
     if (obj.metadata.name !== name) {
       throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
     }
-    await this.admit('CREATE', obj, undefined, scope, '');
-    this.fillSystemFields(obj);
-    this.definition.strategy.prepareForCreate?.(obj, ctx);
-    this.validateCreate(obj, ctx);
-    this.definition.strategy.canonicalize?.(obj);
-    const result = managedFieldsDone ? this.goForm(obj) : this.trackFields(undefined, this.goForm(obj), scope, '');
+    const tracked = managedFieldsDone ? obj : this.trackFields(undefined, obj, scope, '');
+    await this.admit('CREATE', tracked, undefined, scope, '');
+    this.fillSystemFields(tracked);
+    this.definition.strategy.prepareForCreate?.(tracked, ctx);
+    this.validateCreate(tracked, ctx);
+    this.definition.strategy.canonicalize?.(tracked);
+    const result = this.goForm(tracked);
     await this.validateAdmission('CREATE', result, undefined, scope, '');
     return result;
   }
 
   private async prepareUpdate(
-    obj: KubeObject,
+    input: KubeObject,
     current: KubeObject,
     name: string,
     scope: RequestScope,
@@ -500,6 +503,7 @@ export class RegistryStore {
     subresource: string,
     managedFieldsDone: boolean,
   ): Promise<KubeObject> {
+    const obj = managedFieldsDone ? input : this.trackFields(current, input, scope, subresource);
     const meta = obj.metadata;
     if (meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name ?? ''}) does not match the name on the URL (${name})`);
@@ -547,7 +551,7 @@ export class RegistryStore {
     ];
     if (errors.length) throw invalid(this.definition.group, this.definition.kind, name, errors);
     this.definition.strategy.canonicalize?.(obj);
-    const result = managedFieldsDone ? this.goForm(obj) : this.trackFields(old, this.goForm(obj), scope, subresource);
+    const result = this.goForm(obj);
     await this.validateAdmission('UPDATE', result, old, scope, subresource);
     return result;
   }
@@ -609,9 +613,16 @@ export class RegistryStore {
       apiVersion: this.apiVersion,
       subresource: subresource || undefined,
       time: rfc3339(this.clock.now()),
-      schema: this.schema,
-      lookup: this.schemas,
+      ...this.fieldManagerOptions(subresource),
     });
+  }
+
+  /** How managedFields treat this resource: fields a write to this endpoint may not own, typed or not. */
+  fieldManagerOptions(subresource: string): FieldManagerOptions {
+    const hasStatus = this.definition.subresources?.status !== undefined;
+    let resetFields: string[][] | undefined;
+    if (hasStatus) resetFields = subresource === 'status' ? [['spec'], ['metadata']] : [this.statusFields()];
+    return { schema: this.schema, lookup: this.schemas, resetFields, unstructured: this.definition.customResource === true };
   }
 
   private async admit(
