@@ -11,7 +11,7 @@ import { ApiServer } from '../apiserver/api-server.ts';
 import type { Authenticator } from '../apiserver/authentication/authenticator.ts';
 import { PrivilegedGroupAuthorizer, UnionAuthorizer } from '../apiserver/authorization/authorizer.ts';
 import type { Authorizer } from '../apiserver/authorization/authorizer.ts';
-import { builtinResources } from '../apiserver/registry/builtin-resources.ts';
+import { COMPUTED_RESOURCES, builtinResources } from '../apiserver/registry/builtin-resources.ts';
 import { RegistryStore } from '../apiserver/registry/generic/registry-store.ts';
 import type { StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
 import type { ResourceDefinition, UserInfo } from '../apiserver/registry/resource-definition.ts';
@@ -74,6 +74,7 @@ export class Cluster {
       services: serviceHooks(this.config, () => this.storeOf('', 'services')),
     };
     for (const definition of builtinResources()) {
+      if (definition.group === '' && COMPUTED_RESOURCES.has(definition.resource)) continue;
       this.serve(definition, storage, schemas, admission, hooks[definition.group === '' ? definition.resource : ''], kv);
     }
     const authorizer = new UnionAuthorizer([new PrivilegedGroupAuthorizer(), ...(options.authorizers ?? [])]);
@@ -85,7 +86,7 @@ export class Cluster {
       clock: this.clock,
       schemas: () => schemas,
       serverAddress: options.serverAddress ?? (() => `${this.config.advertiseAddress}:${this.config.securePort}`),
-      healthChecks: [{ name: 'etcd', check: async () => void (await kv.status()) }],
+      healthChecks: [{ name: 'etcd', check: async () => void (await kv.range('/registry/health', { countOnly: true })) }],
     });
     this.loopback = new InProcessClient(this.apiServer, LOOPBACK_USER, 'kube-apiserver');
   }

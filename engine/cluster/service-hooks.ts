@@ -11,7 +11,6 @@ import { invalid } from '../apiserver/errors/status-error.ts';
 import type { RegistryStore, StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
 import type { RequestScope } from '../apiserver/registry/generic/request-scope.ts';
 import type { ClusterConfig } from './cluster-config.ts';
-import { kubernetesServiceIP } from './cluster-config.ts';
 
 interface Range {
   base: number;
@@ -66,7 +65,6 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
     const list = await services().list('', {});
     const ips = new Set(pendingIPs);
     const ports = new Set(pendingPorts);
-    ips.add(kubernetesServiceIP(config));
     for (const svc of list.items) {
       if (`${svc.metadata.namespace}/${svc.metadata.name}` === exceptKey) continue;
       const spec = specOf(svc);
