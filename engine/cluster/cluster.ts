@@ -21,12 +21,14 @@ import { Cacher } from '../apiserver/storage/cacher.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
 import { InProcessClient } from '../client/in-process-client.ts';
+import { ControllerManager } from '../controllers/controller-manager.ts';
 import type { Clock } from '../lab/clock.ts';
 import { VirtualClock } from '../lab/clock.ts';
 import type { KV } from '../store/kv.ts';
 import { openStore } from '../store/open-store.ts';
 import type { StoreSpec } from '../store/open-store.ts';
 import { bootstrapCluster } from './bootstrap.ts';
+import { namespaceDelete, namespaceFinalize } from './namespace-rest.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { DEFAULT_CLUSTER_CONFIG } from './cluster-config.ts';
 import { serviceHooks } from './service-hooks.ts';
@@ -52,6 +54,15 @@ export const LOOPBACK_USER: UserInfo = {
   groups: ['system:authenticated', 'system:masters'],
 };
 
+/**
+ * The controller manager's identity. It is in system:masters until authorization grows RBAC, when it gets
+ * kube-controller-manager's own roles instead.
+ */
+export const CONTROLLER_MANAGER_USER: UserInfo = {
+  username: 'system:kube-controller-manager',
+  groups: ['system:authenticated', 'system:masters'],
+};
+
 export class Cluster {
   readonly clock: Clock;
   readonly config: ClusterConfig;
@@ -60,6 +71,7 @@ export class Cluster {
   /** A client acting as the API server itself (bootstrap, controllers). */
   readonly loopback: InProcessClient;
   private readonly cachers: Cacher[] = [];
+  private controllers: ControllerManager | undefined;
 
   private constructor(
     readonly kv: KV,
@@ -97,6 +109,11 @@ export class Cluster {
     const cluster = new Cluster(kv, options);
     await Promise.all(cluster.cachers.map((c) => c.start()));
     await bootstrapCluster(cluster.loopback, cluster.config);
+    cluster.controllers = new ControllerManager(
+      new InProcessClient(cluster.apiServer, CONTROLLER_MANAGER_USER, 'kube-controller-manager'),
+      cluster.clock,
+    );
+    await cluster.controllers.start();
     return cluster;
   }
 
@@ -108,6 +125,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    this.controllers?.stop();
     for (const cacher of this.cachers) cacher.stop();
     if (this.clock instanceof VirtualClock) this.clock.dispose();
     await this.kv.close();
@@ -129,6 +147,10 @@ export class Cluster {
     }
     const store = new RegistryStore({ definition, storage, cacher, clock: this.clock, admission, schemas, hooks });
     const served: ServedResource = { definition, store };
+    if (definition.group === '' && definition.resource === 'namespaces') {
+      served.verbs = { delete: namespaceDelete(store) };
+      served.subresources = { finalize: namespaceFinalize(store) };
+    }
     this.registry.add(served);
   }
 

@@ -16,7 +16,7 @@ import { tableFor } from './table-for.ts';
 
 const POLICIES = ['Background', 'Foreground', 'Orphan'] as const;
 
-function deleteOptions(ctx: HandlerContext): DeleteOptions & { dryRunInBody: boolean } {
+export function deleteOptions(ctx: HandlerContext): DeleteOptions & { dryRunInBody: boolean } {
   const { req } = ctx;
   let body: Record<string, unknown> = {};
   const raw = req.object ?? (req.body && req.body.length > 0 ? parseBody(req.body, req.headers['content-type']) : undefined);

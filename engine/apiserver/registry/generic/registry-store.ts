@@ -370,6 +370,38 @@ export class RegistryStore {
     return { apiVersion: this.apiVersion, kind: this.definition.listKind, metadata, items: deleted };
   }
 
+  /**
+   * Changes a stored object directly, without strategy or admission: for REST logic that upstream also writes
+   * straight to storage (a namespace entering Terminating, its finalize sub-resource).
+   */
+  async updateStored(
+    namespace: string,
+    name: string,
+    scope: RequestScope,
+    mutate: (current: KubeObject) => KubeObject,
+    preconditions?: Preconditions,
+  ): Promise<KubeObject> {
+    try {
+      const stored = await this.storage.guaranteedUpdate(this.keyFor(namespace, name), { dryRun: scope.dryRun, preconditions }, (current) => {
+        if (!current) throw notFound(this.groupResource, name);
+        return this.goForm(mutate(structuredClone(current)));
+      });
+      return this.withTypeMeta(stored);
+    } catch (error) {
+      throw this.toStatusError(error, name);
+    }
+  }
+
+  /** Deletes a stored object directly (after its finalizers are done), answering as a delete does. */
+  async deleteStored(namespace: string, name: string, scope: RequestScope, preconditions?: Preconditions): Promise<DeleteResult> {
+    try {
+      const deleted = await this.storage.delete(this.keyFor(namespace, name), { dryRun: scope.dryRun, preconditions });
+      return { result: this.deletedResult(deleted), deleted: true };
+    } catch (error) {
+      throw this.toStatusError(error, name);
+    }
+  }
+
   // ---- helpers -----------------------------------------------------------------------------------------------
 
   private async readPage(
@@ -645,7 +677,8 @@ export class RegistryStore {
     await this.admission.validate(this.admissionAttributes(operation, object, oldObject, scope, subresource));
   }
 
-  private async admitDelete(current: KubeObject, scope: RequestScope): Promise<void> {
+  /** Runs admission for deleting `current` (both phases), for REST logic that deletes in its own way. */
+  async admitDelete(current: KubeObject, scope: RequestScope): Promise<void> {
     const attributes = this.admissionAttributes('DELETE', undefined, current, scope, '');
     await this.admission.admit(attributes);
     await this.admission.validate(attributes);

@@ -1,0 +1,32 @@
+// The controller manager: the control loops that run against the API server like kube-controller-manager's, sharing
+// informers. Each controller lives in its own folder.
+
+import { InformerFactory } from '../client/informer-factory.ts';
+import type { InProcessClient } from '../client/in-process-client.ts';
+import type { Clock } from '../lab/clock.ts';
+import { NamespaceController } from './namespace/namespace-controller.ts';
+
+export class ControllerManager {
+  private readonly informers: InformerFactory;
+  private readonly namespaceController: NamespaceController;
+
+  constructor(client: InProcessClient, clock: Clock) {
+    this.informers = new InformerFactory(client, clock);
+    this.namespaceController = new NamespaceController(
+      client,
+      clock,
+      this.informers.informerFor({ group: '', version: 'v1', resource: 'namespaces' }),
+    );
+  }
+
+  async start(): Promise<void> {
+    this.informers.start();
+    await this.informers.waitForSync();
+    this.namespaceController.run(2);
+  }
+
+  stop(): void {
+    this.namespaceController.stop();
+    this.informers.stop();
+  }
+}
