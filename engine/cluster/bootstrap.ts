@@ -14,7 +14,7 @@ async function ensure(client: InProcessClient, path: string, obj: KubeObject): P
   try {
     await client.request('POST', path, { body: obj, query: { fieldManager: 'kube-apiserver' } });
   } catch (error) {
-    if (!isStatusError(error, 'AlreadyExists') && !isStatusError(error, 'NotFound')) throw error;
+    if (!isStatusError(error, 'AlreadyExists')) throw error;
   }
 }
 
