@@ -10,8 +10,13 @@ describe('storage defaults', () => {
     expect(sc).toMatchObject({ reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' });
   });
 
-  it('keeps a storage class\'s own choices', () => {
-    const sc: KubeObject = { metadata: { name: 'local' }, provisioner: 'kubernetes.io/no-provisioner', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' };
+  it("keeps a storage class's own choices", () => {
+    const sc: KubeObject = {
+      metadata: { name: 'local' },
+      provisioner: 'kubernetes.io/no-provisioner',
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    };
     setStorageClassDefaults(sc);
     expect(sc).toMatchObject({ reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' });
   });

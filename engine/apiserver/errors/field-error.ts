@@ -53,12 +53,36 @@ export class FieldPath {
   }
 }
 
-/** How a bad value prints in a message: strings quoted, numbers bare, objects as Go would print them roughly. */
-function formatValue(value: unknown): string {
+/** Go's name for the type of a JSON value, as %#v prints it inside composite literals. */
+function goTypeName(values: unknown[]): string {
+  if (values.every((v) => typeof v === 'string')) return 'string';
+  if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return 'int';
+  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+  return 'interface {}';
+}
+
+function goLiteral(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined) return 'null';
+  if (value === null || value === undefined) return '<nil>';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `[]${goTypeName(value)}{${value.map(goLiteral).join(', ')}}`;
+  if (typeof value === 'object') {
+    const custom = (value as { toString?: () => string }).toString;
+    if (custom && custom !== Object.prototype.toString) return custom.call(value);
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const type = goTypeName(entries.map(([, v]) => v));
+    return `map[string]${type}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goLiteral(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+/**
+ * How a bad value prints in a message, as field.Error does: strings quoted, numbers and booleans bare, values with
+ * their own String() (quantities) unquoted, lists and maps as Go composite literals (`[]string{"a"}`), nil as `"null"`.
+ */
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '"null"';
+  return goLiteral(value);
 }
 
 export class FieldError {

@@ -158,7 +158,6 @@ describe('applyPatch with the built-in schemas', () => {
       metadata: {},
       status: 'Failure',
       message: 'map: map[image:nginx] does not contain declared merge key: name',
-      reason: '',
       code: 500,
     });
   });

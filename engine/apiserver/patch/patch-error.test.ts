@@ -32,7 +32,8 @@ describe('patchErrorToStatus', () => {
   ])('%s', (_name, failure, message, code, reason, statusMessage) => {
     const error = new PatchError(failure, message);
     const status = patchErrorToStatus(error);
-    expect(status.status).toMatchObject({ code, reason, message: statusMessage, status: 'Failure' });
+    expect(status.status).toMatchObject({ code, message: statusMessage, status: 'Failure' });
+    expect(status.status.reason ?? '').toBe(reason);
     expect(status.cause).toBe(error);
   });
 

@@ -16,7 +16,7 @@ const REASON_ERR =
   "a condition reason must start with alphabetic character, optionally followed by a string of alphanumeric characters or '_,:', and must end with an alphanumeric character or '_'";
 const reasonPattern = new RegExp(`^${REASON_FMT}$`);
 
-export function validateCondition(condition: Json, path: FieldPath): FieldError[] {
+function validateCondition(condition: Json, path: FieldPath): FieldError[] {
   const errs = validateLabelName(str(condition.type), path.child('type'));
   const status = str(condition.status);
   if (!CONDITION_STATUSES.includes(status)) errs.push(notSupported(path.child('status'), status, CONDITION_STATUSES));

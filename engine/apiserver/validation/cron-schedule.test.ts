@@ -25,7 +25,11 @@ describe('parseCronSchedule', () => {
     ['a word that is no number', 'x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
     ['a zero step', '*/0 * * * *', 'step of range should be a positive number: */0'],
     ['an unknown descriptor', '@fortnightly', 'unrecognized descriptor: @fortnightly'],
-    ['an unknown time zone', 'TZ=Mars/Olympus 0 6 * * *', 'provided bad location Mars/Olympus: unknown time zone Mars/Olympus'],
+    [
+      'an unknown time zone',
+      'TZ=Mars/Olympus 0 6 * * *',
+      'provided bad location Mars/Olympus: unknown time zone Mars/Olympus',
+    ],
     ['a duration without unit', '@every 5', 'failed to parse duration @every 5: time: missing unit in duration "5"'],
     ['an empty schedule', '', 'empty spec string'],
   ])('refuses %s', (_name, schedule, message) => {

@@ -60,13 +60,16 @@ function validateEndpoints(endpoints: unknown, addressType: string, path: FieldP
     const at = path.index(i);
     const addresses = list(endpoint.addresses);
     if (addresses.length === 0) errs.push(required(at.child('addresses'), 'must contain at least 1 address'));
-    else if (addresses.length > MAX_ADDRESSES) errs.push(tooMany(at.child('addresses'), addresses.length, MAX_ADDRESSES));
+    else if (addresses.length > MAX_ADDRESSES)
+      errs.push(tooMany(at.child('addresses'), addresses.length, MAX_ADDRESSES));
     addresses.forEach((a, j) => errs.push(...validateAddress(str(a), addressType, at.child('addresses').index(j))));
     const topology = recordOrEmpty(endpoint.deprecatedTopology);
     const topologyCount = Object.keys(topology).length;
-    if (topologyCount > MAX_TOPOLOGY_LABELS) errs.push(tooMany(at.child('deprecatedTopology'), topologyCount, MAX_TOPOLOGY_LABELS));
+    if (topologyCount > MAX_TOPOLOGY_LABELS)
+      errs.push(tooMany(at.child('deprecatedTopology'), topologyCount, MAX_TOPOLOGY_LABELS));
     errs.push(...validateLabels(topology, at.child('deprecatedTopology')));
-    if (typeof endpoint.hostname === 'string') errs.push(...validateDNS1123Label(endpoint.hostname, at.child('hostname')));
+    if (typeof endpoint.hostname === 'string')
+      errs.push(...validateDNS1123Label(endpoint.hostname, at.child('hostname')));
     if (typeof endpoint.nodeName === 'string') {
       errs.push(...invalidEach(at.child('nodeName'), endpoint.nodeName, nameIsDNSSubdomain(endpoint.nodeName, false)));
     }
@@ -88,8 +91,10 @@ function validatePorts(ports: unknown, path: FieldPath): FieldError[] {
     if (names.has(name)) errs.push(duplicate(at.child('name'), name));
     else names.add(name);
     if (typeof port.protocol !== 'string') errs.push(required(at.child('protocol')));
-    else if (!PORT_PROTOCOLS.includes(port.protocol)) errs.push(notSupported(at.child('protocol'), port.protocol, PORT_PROTOCOLS));
-    if (typeof port.appProtocol === 'string') errs.push(...invalidEach(at.child('appProtocol'), port.appProtocol, isQualifiedName(port.appProtocol)));
+    else if (!PORT_PROTOCOLS.includes(port.protocol))
+      errs.push(notSupported(at.child('protocol'), port.protocol, PORT_PROTOCOLS));
+    if (typeof port.appProtocol === 'string')
+      errs.push(...invalidEach(at.child('appProtocol'), port.appProtocol, isQualifiedName(port.appProtocol)));
   });
   return errs;
 }
@@ -116,4 +121,3 @@ export function validateEndpointSliceUpdate(slice: Json, old: Json): FieldError[
     ...validateImmutableField(slice.addressType, old.addressType, FieldPath.root('addressType')),
   ];
 }
-

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isConfigMapKey, isEnvVarName, isRelaxedEnvVarName, isValidPercent, isValidPortName, isValidPortNum } from './formats.ts';
+import {
+  isConfigMapKey,
+  isEnvVarName,
+  isRelaxedEnvVarName,
+  isValidPercent,
+  isValidPortName,
+  isValidPortNum,
+} from './formats.ts';
 
 describe('formats', () => {
   it.each([
@@ -7,7 +14,9 @@ describe('formats', () => {
     [
       'a config key with a slash is invalid',
       isConfigMapKey('a/b'),
-      ["a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"],
+      [
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+      ],
     ],
     ['a config key may not be ".."', isConfigMapKey('..'), ["must not be '..'"]],
     ['a config key may not start with ".."', isConfigMapKey('..data'), ["must not start with '..'"]],

@@ -19,9 +19,17 @@ describe('IP addresses', () => {
   });
 
   it.each([
-    ['loopback', '127.0.0.1', 'ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)'],
+    [
+      'loopback',
+      '127.0.0.1',
+      'ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)',
+    ],
     ['unspecified', '0.0.0.0', 'ip: Invalid value: "0.0.0.0": may not be unspecified (0.0.0.0)'],
-    ['link-local', '169.254.1.1', 'ip: Invalid value: "169.254.1.1": may not be in the link-local range (169.254.0.0/16, fe80::/10)'],
+    [
+      'link-local',
+      '169.254.1.1',
+      'ip: Invalid value: "169.254.1.1": may not be in the link-local range (169.254.0.0/16, fe80::/10)',
+    ],
     ['IPv6 loopback', '::1', 'ip: Invalid value: "::1": may not be in the loopback range (127.0.0.0/8, ::1/128)'],
   ])('refuses a %s address as an endpoint', (_name, ip, message) => {
     expect(validateNonSpecialIP(at, ip).map(String)).toEqual([message]);

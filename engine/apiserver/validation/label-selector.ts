@@ -14,7 +14,7 @@ export interface LabelSelectorOptions {
   allowInvalidLabelValueInSelector?: boolean;
 }
 
-export function validateLabelSelectorRequirement(
+function validateLabelSelectorRequirement(
   requirement: unknown,
   options: LabelSelectorOptions,
   path: FieldPath,

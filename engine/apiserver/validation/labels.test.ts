@@ -5,11 +5,15 @@ import { validateAnnotations, validateLabels } from './labels.ts';
 describe('labels and annotations', () => {
   it('reports an invalid label value at the labels path', () => {
     const errs = validateLabels({ app: 'web server' }, FieldPath.root('metadata').child('labels'));
-    expect(errs.map(String)).toEqual([expect.stringMatching(/^metadata\.labels: Invalid value: "web server": a valid label must be/)]);
+    expect(errs.map(String)).toEqual([
+      expect.stringMatching(/^metadata\.labels: Invalid value: "web server": a valid label must be/),
+    ]);
   });
 
   it('checks annotation keys case-insensitively', () => {
-    expect(validateAnnotations({ 'Example.COM/Key': 'x' }, FieldPath.root('metadata').child('annotations'))).toEqual([]);
+    expect(validateAnnotations({ 'Example.COM/Key': 'x' }, FieldPath.root('metadata').child('annotations'))).toEqual(
+      [],
+    );
   });
 
   it('limits all annotations together to 256 KiB', () => {

@@ -9,7 +9,7 @@ import type { Json } from './access.ts';
 import { invalidEach } from './generic.ts';
 import { isQualifiedName, isValidLabelValue } from './names.ts';
 
-export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
+const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
 export function validateLabelName(name: string, path: FieldPath): FieldError[] {
   return invalidEach(path, name, isQualifiedName(name));

@@ -23,7 +23,12 @@ describe('DNS names', () => {
   it.each([
     ['a simple subdomain is valid', isDNS1123Subdomain, 'example.com', []],
     ['upper case letters make a subdomain invalid', isDNS1123Subdomain, 'Example', [SUBDOMAIN_MSG]],
-    ['a subdomain longer than 253 characters is too long', isDNS1123Subdomain, 'a'.repeat(254), ['must be no more than 253 characters']],
+    [
+      'a subdomain longer than 253 characters is too long',
+      isDNS1123Subdomain,
+      'a'.repeat(254),
+      ['must be no more than 253 characters'],
+    ],
     ['a label may not contain dots', isDNS1123Label, 'a.b', ['must not contain dots']],
     ['a label may not end with a dash', isDNS1123Label, 'web-', [LABEL_MSG]],
     ['a label of 64 characters is too long', isDNS1123Label, 'a'.repeat(64), ['must be no more than 63 characters']],
@@ -44,7 +49,11 @@ describe('qualified names and label values', () => {
     ['a prefixed name is valid', 'app.kubernetes.io/name', []],
     ['an empty name part is reported', 'example.com/', ['name part must be non-empty', QNAME_MSG]],
     ['an empty prefix is reported', '/name', ['prefix part must be non-empty']],
-    ['more than one slash is reported as a whole', 'a/b/c', [expect.stringContaining("with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')")]],
+    [
+      'more than one slash is reported as a whole',
+      'a/b/c',
+      [expect.stringContaining("with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')")],
+    ],
     ['a name part over 63 characters is too long', 'a'.repeat(64), ['name part must be no more than 63 characters']],
   ])('%s', (_name, value, expected) => {
     expect(isQualifiedName(value)).toEqual(expected);

@@ -32,7 +32,7 @@ describe('validateIngress', () => {
     [
       'requires rules or a default backend',
       ingress({}),
-      ['spec: Invalid value: null: either `defaultBackend` or `rules` must be specified'],
+      ['spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified'],
     ],
     [
       'requires a path type',

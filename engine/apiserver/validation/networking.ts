@@ -152,7 +152,8 @@ function validateIngressSpec(spec: Json, options: IngressOptions): FieldError[] 
   const rules = records(spec.rules);
   const defaultBackend = record(spec.defaultBackend);
   if (rules.length === 0 && !defaultBackend) {
-    errs.push(invalidValue(SPEC, spec.rules ?? null, 'either `defaultBackend` or `rules` must be specified'));
+    const goRules = Array.isArray(spec.rules) ? '[]networking.IngressRule{}' : '[]networking.IngressRule(nil)';
+    errs.push(invalidValue(SPEC, { toString: () => goRules }, 'either `defaultBackend` or `rules` must be specified'));
   }
   if (defaultBackend) errs.push(...validateIngressBackend(defaultBackend, SPEC.child('defaultBackend')));
   if (rules.length > 0) errs.push(...validateIngressRules(rules, SPEC.child('rules'), options));

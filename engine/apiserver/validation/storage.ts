@@ -3,7 +3,15 @@
 // entry per driver, and CSIStorageCapacities whose topology and class never change.
 
 import { deepEqual } from '../../api/json.ts';
-import { FieldPath, duplicate, forbiddenField, invalidValue, notSupported, required, tooLong } from '../errors/field-error.ts';
+import {
+  FieldPath,
+  duplicate,
+  forbiddenField,
+  invalidValue,
+  notSupported,
+  required,
+  tooLong,
+} from '../errors/field-error.ts';
 import type { FieldError } from '../errors/field-error.ts';
 import { isRecord, list, optNum, record, records, recordOrEmpty, sortedKeys, str } from './access.ts';
 import type { Json } from './access.ts';
@@ -30,7 +38,7 @@ const MAX_TOKEN_EXPIRATION_SECONDS = 2 ** 32;
 const byteLength = (value: string): number => Buffer.byteLength(value, 'utf8');
 
 /** A CSI driver name: a lower-cased DNS subdomain of at most 63 characters. */
-export function validateCSIDriverName(name: string, path: FieldPath): FieldError[] {
+function validateCSIDriverName(name: string, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (name === '') errs.push(required(path));
   if (name.length > 63) errs.push(tooLong(path, 63));
@@ -56,7 +64,9 @@ function validateParameters(params: unknown, path: FieldPath): FieldError[] {
 
 /** Every term's expressions, as key → sorted values, so duplicate terms can be found. */
 function topologyTermKey(term: Json): string {
-  const entries = records(term.matchLabelExpressions).map((e) => [str(e.key), [...new Set(list(e.values).map(str))].sort()] as const);
+  const entries = records(term.matchLabelExpressions).map(
+    (e) => [str(e.key), [...new Set(list(e.values).map(str))].sort()] as const,
+  );
   return JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))));
 }
 
@@ -99,7 +109,8 @@ export function validateStorageClass(storageClass: Json): FieldError[] {
   }
   const mode = storageClass.volumeBindingMode;
   if (typeof mode !== 'string') errs.push(required(FieldPath.root('volumeBindingMode')));
-  else if (!VOLUME_BINDING_MODES.includes(mode)) errs.push(notSupported(FieldPath.root('volumeBindingMode'), mode, VOLUME_BINDING_MODES));
+  else if (!VOLUME_BINDING_MODES.includes(mode))
+    errs.push(notSupported(FieldPath.root('volumeBindingMode'), mode, VOLUME_BINDING_MODES));
   errs.push(...validateAllowedTopologies(storageClass.allowedTopologies, FieldPath.root('allowedTopologies')));
   return errs;
 }
@@ -115,7 +126,13 @@ export function validateStorageClassUpdate(storageClass: Json, old: Json): Field
   if (str(storageClass.reclaimPolicy) !== str(old.reclaimPolicy)) {
     errs.push(forbiddenField(FieldPath.root('reclaimPolicy'), 'updates to reclaimPolicy are forbidden.'));
   }
-  errs.push(...validateImmutableField(storageClass.volumeBindingMode, old.volumeBindingMode, FieldPath.root('volumeBindingMode')));
+  errs.push(
+    ...validateImmutableField(
+      storageClass.volumeBindingMode,
+      old.volumeBindingMode,
+      FieldPath.root('volumeBindingMode'),
+    ),
+  );
   return errs;
 }
 
@@ -125,9 +142,12 @@ function validateVolumeAttachmentSource(source: Json, path: FieldPath): FieldErr
   const hasInline = isRecord(source.inlineVolumeSpec);
   const pvName = source.persistentVolumeName;
   const hasPV = typeof pvName === 'string';
-  if (!hasInline && !hasPV) return [required(path, 'must specify exactly one of inlineVolumeSpec and persistentVolumeName')];
-  if (hasInline && hasPV) return [forbiddenField(path, 'must specify exactly one of inlineVolumeSpec and persistentVolumeName')];
-  if (hasPV && pvName === '') return [required(path.child('persistentVolumeName'), 'must specify non empty persistentVolumeName')];
+  if (!hasInline && !hasPV)
+    return [required(path, 'must specify exactly one of inlineVolumeSpec and persistentVolumeName')];
+  if (hasInline && hasPV)
+    return [forbiddenField(path, 'must specify exactly one of inlineVolumeSpec and persistentVolumeName')];
+  if (hasPV && pvName === '')
+    return [required(path.child('persistentVolumeName'), 'must specify non empty persistentVolumeName')];
   return [];
 }
 
@@ -135,9 +155,11 @@ function validateVolumeError(error: unknown, path: FieldPath): FieldError[] {
   const e = record(error);
   if (!e) return [];
   const errs: FieldError[] = [];
-  if (str(e.message).length > MAX_VOLUME_ERROR_MESSAGE_SIZE) errs.push(tooLong(path.child('message'), MAX_ATTACHMENT_METADATA_SIZE));
+  if (str(e.message).length > MAX_VOLUME_ERROR_MESSAGE_SIZE)
+    errs.push(tooLong(path.child('message'), MAX_ATTACHMENT_METADATA_SIZE));
   const code = optNum(e.errorCode);
-  if (code !== undefined && code < 0) errs.push(invalidValue(path.child('errorCode'), code, inclusiveRangeError(0, 2147483647)));
+  if (code !== undefined && code < 0)
+    errs.push(invalidValue(path.child('errorCode'), code, inclusiveRangeError(0, 2147483647)));
   return errs;
 }
 
@@ -146,7 +168,8 @@ function validateVolumeAttachmentStatus(status: Json): FieldError[] {
   const errs: FieldError[] = [];
   const metadata = recordOrEmpty(status.attachmentMetadata);
   const size = Object.entries(metadata).reduce((n, [k, v]) => n + byteLength(k) + byteLength(str(v)), 0);
-  if (size > MAX_ATTACHMENT_METADATA_SIZE) errs.push(tooLong(path.child('attachmentMetadata'), MAX_ATTACHMENT_METADATA_SIZE));
+  if (size > MAX_ATTACHMENT_METADATA_SIZE)
+    errs.push(tooLong(path.child('attachmentMetadata'), MAX_ATTACHMENT_METADATA_SIZE));
   errs.push(...validateVolumeError(status.attachError, path.child('attachError')));
   errs.push(...validateVolumeError(status.detachError, path.child('detachError')));
   return errs;
@@ -173,7 +196,8 @@ export function validateVolumeAttachment(attachment: Json): FieldError[] {
 /** The spec is read-only once created; status is validated with it. */
 export function validateVolumeAttachmentUpdate(attachment: Json, old: Json): FieldError[] {
   const errs = validateVolumeAttachment(attachment);
-  if (!deepEqual(attachment.spec ?? null, old.spec ?? null)) errs.push(invalidValue(SPEC, attachment.spec ?? null, 'field is immutable'));
+  if (!deepEqual(attachment.spec ?? null, old.spec ?? null))
+    errs.push(invalidValue(SPEC, attachment.spec ?? null, 'field is immutable'));
   return errs;
 }
 
@@ -192,10 +216,22 @@ function validateTokenRequests(requests: unknown, path: FieldPath): FieldError[]
     const seconds = optNum(request.expirationSeconds);
     if (seconds === undefined) return;
     if (seconds < MIN_TOKEN_EXPIRATION_SECONDS) {
-      errs.push(invalidValue(path.index(i).child('expirationSeconds'), seconds, 'may not specify a duration less than 10 minutes'));
+      errs.push(
+        invalidValue(
+          path.index(i).child('expirationSeconds'),
+          seconds,
+          'may not specify a duration less than 10 minutes',
+        ),
+      );
     }
     if (seconds > MAX_TOKEN_EXPIRATION_SECONDS) {
-      errs.push(invalidValue(path.index(i).child('expirationSeconds'), seconds, 'may not specify a duration larger than 2^32 seconds'));
+      errs.push(
+        invalidValue(
+          path.index(i).child('expirationSeconds'),
+          seconds,
+          'may not specify a duration larger than 2^32 seconds',
+        ),
+      );
     }
   });
   return errs;
@@ -215,7 +251,8 @@ function validateCSIDriverSpec(spec: Json): FieldError[] {
   }
   errs.push(...validateTokenRequests(spec.tokenRequests, SPEC.child('tokenRequests')));
   for (const mode of list(spec.volumeLifecycleModes)) {
-    if (!LIFECYCLE_MODES.includes(str(mode))) errs.push(notSupported(SPEC.child('volumeLifecycleModes'), mode, LIFECYCLE_MODES));
+    if (!LIFECYCLE_MODES.includes(str(mode)))
+      errs.push(notSupported(SPEC.child('volumeLifecycleModes'), mode, LIFECYCLE_MODES));
   }
   if (typeof spec.seLinuxMount !== 'boolean') errs.push(required(SPEC.child('seLinuxMount')));
   return errs;
@@ -231,7 +268,11 @@ export function validateCSIDriverUpdate(driver: Json, old: Json): FieldError[] {
   return [
     ...validateCSIDriverSpec(spec),
     ...validateImmutableField(spec.attachRequired, oldSpec.attachRequired, SPEC.child('attachedRequired')),
-    ...validateImmutableField(spec.volumeLifecycleModes, oldSpec.volumeLifecycleModes, SPEC.child('volumeLifecycleModes')),
+    ...validateImmutableField(
+      spec.volumeLifecycleModes,
+      oldSpec.volumeLifecycleModes,
+      SPEC.child('volumeLifecycleModes'),
+    ),
   ];
 }
 
@@ -263,7 +304,9 @@ function validateCSINodeDriver(driver: Json, names: Set<string>, path: FieldPath
 export function validateCSINode(node: Json): FieldError[] {
   const names = new Set<string>();
   const path = SPEC.child('drivers');
-  return records(recordOrEmpty(node.spec).drivers).flatMap((driver, i) => validateCSINodeDriver(driver, names, path.index(i)));
+  return records(recordOrEmpty(node.spec).drivers).flatMap((driver, i) =>
+    validateCSINodeDriver(driver, names, path.index(i)),
+  );
 }
 
 /** A driver already registered on the node never changes; drivers may come and go. */
@@ -272,7 +315,8 @@ export function validateCSINodeUpdate(node: Json, old: Json): FieldError[] {
   const newDrivers = records(recordOrEmpty(node.spec).drivers);
   for (const oldDriver of records(recordOrEmpty(old.spec).drivers)) {
     for (const newDriver of newDrivers) {
-      if (str(newDriver.name) === str(oldDriver.name)) errs.push(...validateImmutableField(newDriver, oldDriver, SPEC.child('drivers')));
+      if (str(newDriver.name) === str(oldDriver.name))
+        errs.push(...validateImmutableField(newDriver, oldDriver, SPEC.child('drivers')));
     }
   }
   return errs;
@@ -281,7 +325,11 @@ export function validateCSINodeUpdate(node: Json, old: Json): FieldError[] {
 // ---- CSIStorageCapacity --------------------------------------------------------------------------------------
 
 export function validateCSIStorageCapacity(capacity: Json, allowInvalidLabelValueInSelector = false): FieldError[] {
-  const errs = validateLabelSelector(capacity.nodeTopology, { allowInvalidLabelValueInSelector }, FieldPath.root('nodeTopology'));
+  const errs = validateLabelSelector(
+    capacity.nodeTopology,
+    { allowInvalidLabelValueInSelector },
+    FieldPath.root('nodeTopology'),
+  );
   const className = str(capacity.storageClassName);
   errs.push(...invalidEach(FieldPath.root('storageClassName'), className, nameIsDNSSubdomain(className, false)));
   if (capacity.capacity !== undefined && capacity.capacity !== null) {

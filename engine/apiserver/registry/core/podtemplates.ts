@@ -1,4 +1,5 @@
-// PodTemplates: a stored pod template, defaulted and validated like the templates inside workloads.
+// PodTemplates: a stored pod template, defaulted and validated like the templates inside workloads; each change of
+// the template counts up metadata.generation.
 
 import { ALL_VERBS } from '../resource-definition.ts';
 import type { ResourceDefinition } from '../resource-definition.ts';
@@ -19,6 +20,8 @@ export const podTemplatesResource: ResourceDefinition = {
     defaults: setPodTemplateDefaults,
     validate: (podTemplate) => validatePodTemplate(podTemplate),
     validateUpdate: (podTemplate) => validatePodTemplate(podTemplate),
+    tracksGeneration: true,
+    returnDeletedObject: true,
     allowCreateOnUpdate: false,
     allowUnconditionalUpdate: true,
   },

@@ -25,9 +25,16 @@ describe('discovery.k8s.io resources', () => {
   });
 
   it('defaults a controller-written slice into one that validates', () => {
-    const slice: KubeObject = { metadata: { name: 'web-x', namespace: 'default' }, addressType: 'IPv4', endpoints: [{ addresses: ['10.1.0.2'] }], ports: [{ port: 80 }] };
+    const slice: KubeObject = {
+      metadata: { name: 'web-x', namespace: 'default' },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.1.0.2'] }],
+      ports: [{ port: 80 }],
+    };
     const strategy = discoveryResources[0]!.strategy;
     strategy.defaults?.(slice);
-    expect(strategy.validate?.(slice, { user: { username: 'u', groups: [] }, now: 0, namespace: 'default', warnings: [] })).toEqual([]);
+    expect(
+      strategy.validate?.(slice, { user: { username: 'u', groups: [] }, now: 0, namespace: 'default', warnings: [] }),
+    ).toEqual([]);
   });
 });

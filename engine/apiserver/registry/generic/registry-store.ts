@@ -12,7 +12,7 @@ import type { ResolvedSchema, SchemaLookup } from '../../../api/schema-table.ts'
 import type { Clock } from '../../../lab/clock.ts';
 import type { AdmissionAttributes, AdmissionChain, AdmissionOperation } from '../../admission/admission.ts';
 import type { FieldError } from '../../errors/field-error.ts';
-import { FieldPath, invalidValue, required } from '../../errors/field-error.ts';
+import { FieldPath, invalidValue } from '../../errors/field-error.ts';
 import type { GroupResource, Status } from '../../errors/status-error.ts';
 import {
   OBJECT_MODIFIED,
@@ -489,17 +489,17 @@ export class RegistryStore {
   }
 
   private validateCreate(obj: KubeObject, ctx: StrategyContext): void {
-    const errors: FieldError[] = [];
-    if (!obj.metadata.name && !obj.metadata.generateName) {
-      errors.push(required(FieldPath.root('metadata').child('name'), 'name or generateName is required'));
-    }
-    errors.push(
+    const errors: FieldError[] = [
       ...validateObjectMeta(
         obj.metadata,
-        { namespaced: this.definition.namespaced, validateName: this.definition.validateName ?? nameIsDNSSubdomain },
+        {
+          namespaced: this.definition.namespaced,
+          validateName: this.definition.validateName ?? nameIsDNSSubdomain,
+          standardFinalizerNames: !this.definition.customResource,
+        },
         FieldPath.root('metadata'),
       ),
-    );
+    ];
     errors.push(...(this.definition.strategy.validate?.(obj, ctx) ?? []));
     if (errors.length) throw invalid(this.definition.group, this.definition.kind, obj.metadata.name ?? '', errors);
   }
@@ -576,7 +576,9 @@ export class RegistryStore {
 
     await this.admit('UPDATE', obj, old, scope, subresource);
     const errors = [
-      ...validateObjectMetaUpdate(obj.metadata, old.metadata, FieldPath.root('metadata')),
+      ...validateObjectMetaUpdate(obj.metadata, old.metadata, FieldPath.root('metadata'), {
+        standardFinalizerNames: !this.definition.customResource,
+      }),
       ...(subresource === 'status'
         ? (this.definition.strategy.validateStatusUpdate?.(obj, old, ctx) ?? [])
         : (this.definition.strategy.validateUpdate?.(obj, old, ctx) ?? [])),

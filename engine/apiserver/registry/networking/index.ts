@@ -6,4 +6,8 @@ import { ingressClassesResource } from './ingressclasses.ts';
 import { ingressesResource } from './ingresses.ts';
 import { networkPoliciesResource } from './networkpolicies.ts';
 
-export const networkingResources: readonly ResourceDefinition[] = [ingressClassesResource, ingressesResource, networkPoliciesResource];
+export const networkingResources: readonly ResourceDefinition[] = [
+  ingressClassesResource,
+  ingressesResource,
+  networkPoliciesResource,
+];

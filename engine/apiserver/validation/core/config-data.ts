@@ -9,7 +9,7 @@ import type { Json } from '../access.ts';
 import { isConfigMapKey } from '../formats.ts';
 import { invalidEach, validateImmutableField } from '../generic.ts';
 
-export const MAX_CONFIG_DATA_SIZE = 1024 * 1024;
+const MAX_CONFIG_DATA_SIZE = 1024 * 1024;
 const REDACTED = '<secret contents redacted>';
 
 /** Bytes a base64 string (as `data` values travel in JSON) decodes to, or an error like Go's decoder. */

@@ -1,5 +1,5 @@
 // LimitRanges (ValidateLimitRange): one item per limit type, valid resource names per type, and min ≤ default
-// request ≤ default ≤ max with a max/request ratio of at least 1.
+// request ≤ default ≤ max with a max/request ratio of at least 1. Errors carry the quantities themselves, as upstream's.
 
 import { FieldPath, duplicate, forbiddenField, invalidValue, required } from '../../errors/field-error.ts';
 import type { FieldError } from '../../errors/field-error.ts';
@@ -60,7 +60,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('min').key(k),
-            min.toString(),
+            min,
             `min value ${min.toString()} is greater than max value ${max.toString()}`,
           ),
         );
@@ -68,7 +68,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('defaultRequest').key(k),
-            defReq.toString(),
+            defReq,
             `min value ${min.toString()} is greater than default request value ${defReq.toString()}`,
           ),
         );
@@ -77,7 +77,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('defaultRequest').key(k),
-            defReq.toString(),
+            defReq,
             `default request value ${defReq.toString()} is greater than max value ${max.toString()}`,
           ),
         );
@@ -86,7 +86,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('defaultRequest').key(k),
-            defReq.toString(),
+            defReq,
             `default request value ${defReq.toString()} is greater than default limit value ${def.toString()}`,
           ),
         );
@@ -95,7 +95,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('default').key(k),
-            min.toString(),
+            min,
             `min value ${min.toString()} is greater than default value ${def.toString()}`,
           ),
         );
@@ -103,17 +103,13 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('default').key(k),
-            max.toString(),
+            max,
             `default value ${def.toString()} is greater than max value ${max.toString()}`,
           ),
         );
       if (ratio && ONE && ratio.cmp(ONE) < 0)
         errs.push(
-          invalidValue(
-            at.child('maxLimitRequestRatio').key(k),
-            ratio.toString(),
-            `ratio ${ratio.toString()} is less than 1`,
-          ),
+          invalidValue(at.child('maxLimitRequestRatio').key(k), ratio, `ratio ${ratio.toString()} is less than 1`),
         );
       if (ratio && min && max) {
         const limit = max.milliValue() / min.milliValue();
@@ -121,7 +117,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
           errs.push(
             invalidValue(
               at.child('maxLimitRequestRatio').key(k),
-              ratio.toString(),
+              ratio,
               `ratio ${ratio.toString()} is greater than max/min = ${formatFloat(limit)}`,
             ),
           );
@@ -131,7 +127,7 @@ export function validateLimitRange(limitRange: Json): FieldError[] {
         errs.push(
           invalidValue(
             at.child('defaultRequest').key(k),
-            defReq.toString(),
+            defReq,
             `default value ${def.toString()} must equal to defaultRequest value ${defReq.toString()} in ${k}`,
           ),
         );

@@ -107,13 +107,19 @@ export function validatePersistentVolumeClaim(pvc: Json): FieldError[] {
   return validatePersistentVolumeClaimSpec(pvc.spec, FieldPath.root('spec'));
 }
 
+/** to[field] = from[field], absent when absent. */
+function copyField(from: Json, to: Json, field: string): void {
+  if (from[field] === undefined) delete to[field];
+  else to[field] = from[field];
+}
+
 const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
 export function validatePersistentVolumeClaimUpdate(pvc: Json, old: Json): FieldError[] {
   const errs = validatePersistentVolumeClaim(pvc);
   const spec = structuredClone(recordOrEmpty(pvc.spec));
   const oldSpec = structuredClone(recordOrEmpty(old.spec));
-  if (str(oldSpec.volumeName) === '') oldSpec.volumeName = spec.volumeName;
+  if (str(oldSpec.volumeName) === '') copyField(spec, oldSpec, 'volumeName');
   const oldAnnotations = recordOrEmpty(recordOrEmpty(old.metadata).annotations);
   const newAnnotations = recordOrEmpty(recordOrEmpty(pvc.metadata).annotations);
   const oldClassAnnotation = oldAnnotations[BETA_STORAGE_CLASS_ANNOTATION];
@@ -137,15 +143,13 @@ export function validatePersistentVolumeClaimUpdate(pvc: Json, old: Json): Field
     fromAnnotation ||
     (settingClass && (oldClassAnnotation === undefined || spec.storageClassName === oldClassAnnotation))
   ) {
-    oldSpec.storageClassName = spec.storageClassName;
+    copyField(spec, oldSpec, 'storageClassName');
   }
   const bound = str(recordOrEmpty(pvc.status).phase) === 'Bound';
   const newResources = recordOrEmpty(spec.resources);
   if (bound && record(newResources.requests)) {
     const requests = recordOrEmpty(newResources.requests);
-    const oldStorage = recordOrEmpty(recordOrEmpty(oldSpec.resources).requests).storage;
-    if (oldStorage === undefined) delete requests.storage;
-    else requests.storage = oldStorage;
+    copyField(recordOrEmpty(recordOrEmpty(oldSpec.resources).requests), requests, 'storage');
   }
   if (!deepEqual(spec, oldSpec)) {
     errs.push(

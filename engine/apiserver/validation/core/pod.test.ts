@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../api/object.ts';
 import { setPodDefaults } from '../../defaults/core.ts';
-import { validateBinding, validatePodCreate, validatePodStatusUpdate, validatePodUpdate } from './pod.ts';
+import {
+  validateBinding,
+  validatePodCreate,
+  validatePodEphemeralContainersUpdate,
+  validatePodStatusUpdate,
+  validatePodUpdate,
+} from './pod.ts';
 
 /** A pod as the API server validates it: decoded with defaults. */
 function pod(spec: Record<string, unknown>, name = 'web'): KubeObject {
@@ -38,7 +44,11 @@ describe('validatePodCreate', () => {
         "spec.containers[0].name: Invalid value: \"App\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
       ],
     ],
-    ['a container port is required', { containers: [container({ ports: [{ containerPort: 0 }] })] }, ['spec.containers[0].ports[0].containerPort: Required value']],
+    [
+      'a container port is required',
+      { containers: [container({ ports: [{ containerPort: 0 }] })] },
+      ['spec.containers[0].ports[0].containerPort: Required value'],
+    ],
     [
       'a container port must be in range',
       { containers: [container({ ports: [{ containerPort: 70000 }] })] },
@@ -51,7 +61,16 @@ describe('validatePodCreate', () => {
     ],
     [
       'port names must be unique',
-      { containers: [container({ ports: [{ name: 'http', containerPort: 80 }, { name: 'http', containerPort: 81 }] })] },
+      {
+        containers: [
+          container({
+            ports: [
+              { name: 'http', containerPort: 80 },
+              { name: 'http', containerPort: 81 },
+            ],
+          }),
+        ],
+      },
       ['spec.containers[0].ports[1].name: Duplicate value: "http"'],
     ],
     [
@@ -62,7 +81,9 @@ describe('validatePodCreate', () => {
     [
       'memory requests may not exceed limits either',
       { containers: [container({ resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } })] },
-      ['spec.containers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi'],
+      [
+        'spec.containers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi',
+      ],
     ],
     [
       'an unknown resource name needs a domain',
@@ -76,7 +97,11 @@ describe('validatePodCreate', () => {
     ],
     [
       'an extended resource request must equal its limit',
-      { containers: [container({ resources: { requests: { 'example.com/gpu': '1' }, limits: { 'example.com/gpu': '2' } } })] },
+      {
+        containers: [
+          container({ resources: { requests: { 'example.com/gpu': '1' }, limits: { 'example.com/gpu': '2' } } }),
+        ],
+      },
       ['spec.containers[0].resources.requests: Invalid value: "1": must be equal to example.com/gpu limit of 2'],
     ],
     [
@@ -88,7 +113,14 @@ describe('validatePodCreate', () => {
       'mount paths must be unique in a container',
       {
         volumes: [{ name: 'a' }, { name: 'b' }],
-        containers: [container({ volumeMounts: [{ name: 'a', mountPath: '/x' }, { name: 'b', mountPath: '/x' }] })],
+        containers: [
+          container({
+            volumeMounts: [
+              { name: 'a', mountPath: '/x' },
+              { name: 'b', mountPath: '/x' },
+            ],
+          }),
+        ],
       },
       ['spec.containers[0].volumeMounts[1].mountPath: Invalid value: "/x": must be unique'],
     ],
@@ -115,7 +147,9 @@ describe('validatePodCreate', () => {
     [
       'a DNS policy must be supported',
       { dnsPolicy: 'Cluster', containers: [container()] },
-      ['spec.dnsPolicy: Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"'],
+      [
+        'spec.dnsPolicy: Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+      ],
     ],
     [
       'DNS policy None needs a dnsConfig',
@@ -130,12 +164,19 @@ describe('validatePodCreate', () => {
     [
       'a toleration effect must be supported',
       { tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoRun' }], containers: [container()] },
-      ['spec.tolerations[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"'],
+      [
+        'spec.tolerations[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+      ],
     ],
     [
       'tolerationSeconds needs the NoExecute effect',
-      { tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 5 }], containers: [container()] },
-      ["spec.tolerations[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set"],
+      {
+        tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 5 }],
+        containers: [container()],
+      },
+      [
+        'spec.tolerations[0].effect: Invalid value: "NoSchedule": effect must be \'NoExecute\' when `tolerationSeconds` is set',
+      ],
     ],
     [
       'a liveness probe needs successThreshold 1',
@@ -150,16 +191,24 @@ describe('validatePodCreate', () => {
     [
       'an environment variable name may not contain "="',
       { containers: [container({ env: [{ name: 'A=B', value: 'x' }] })] },
-      ["spec.containers[0].env[0].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='"],
+      [
+        'spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than \'=\'',
+      ],
     ],
     [
       'an env value and valueFrom exclude each other',
-      { containers: [container({ env: [{ name: 'A', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] })] },
+      {
+        containers: [
+          container({ env: [{ name: 'A', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] }),
+        ],
+      },
       ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty'],
     ],
     [
       'a fieldRef must name a supported field',
-      { containers: [container({ env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'spec.restartPolicy' } } }] })] },
+      {
+        containers: [container({ env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'spec.restartPolicy' } } }] })],
+      },
       [
         'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "spec.restartPolicy": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
       ],
@@ -167,11 +216,20 @@ describe('validatePodCreate', () => {
     [
       'a node selector must use valid labels',
       { nodeSelector: { 'disk type': 'ssd' }, containers: [container()] },
-      [expect.stringMatching(/^spec\.nodeSelector: Invalid value: "disk type": name part must consist of/) as unknown as string],
+      [
+        expect.stringMatching(
+          /^spec\.nodeSelector: Invalid value: "disk type": name part must consist of/,
+        ) as unknown as string,
+      ],
     ],
     [
       'host ports may not collide',
-      { containers: [container({ ports: [{ containerPort: 80, hostPort: 8080 }] }), container({ name: 'b', ports: [{ containerPort: 81, hostPort: 8080 }] })] },
+      {
+        containers: [
+          container({ ports: [{ containerPort: 80, hostPort: 8080 }] }),
+          container({ name: 'b', ports: [{ containerPort: 81, hostPort: 8080 }] }),
+        ],
+      },
       ['spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"'],
     ],
     [
@@ -181,8 +239,13 @@ describe('validatePodCreate', () => {
     ],
     [
       'probes are not allowed on plain init containers',
-      { containers: [container()], initContainers: [container({ name: 'init', livenessProbe: { exec: { command: ['true'] } } })] },
-      ['spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always'],
+      {
+        containers: [container()],
+        initContainers: [container({ name: 'init', livenessProbe: { exec: { command: ['true'] } } })],
+      },
+      [
+        'spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
+      ],
     ],
     [
       'init container names may not repeat container names',
@@ -217,14 +280,25 @@ describe('validatePodCreate', () => {
         { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
         { name: 'meta', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
       ],
-      containers: [container({ volumeMounts: [{ name: 'cache', mountPath: '/cache' }, { name: 'config', mountPath: '/etc/app' }] })],
+      containers: [
+        container({
+          volumeMounts: [
+            { name: 'cache', mountPath: '/cache' },
+            { name: 'config', mountPath: '/etc/app' },
+          ],
+        }),
+      ],
     };
     expect(createErrors(spec)).toEqual([]);
   });
 });
 
 describe('validatePodUpdate', () => {
-  const old = pod({ containers: [container()], tolerations: [{ key: 'a', operator: 'Exists' }], activeDeadlineSeconds: 100 });
+  const old = pod({
+    containers: [container()],
+    tolerations: [{ key: 'a', operator: 'Exists' }],
+    activeDeadlineSeconds: 100,
+  });
   old.metadata.resourceVersion = '1';
 
   function updated(change: (spec: Record<string, unknown>) => void): string[] {
@@ -252,9 +326,21 @@ describe('validatePodUpdate', () => {
   });
 
   it.each<[string, (spec: Record<string, unknown>) => void, string[]]>([
-    ['removing a toleration', (spec) => (spec.tolerations = []), ['spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds']],
-    ['raising activeDeadlineSeconds', (spec) => (spec.activeDeadlineSeconds = 200), ['spec.activeDeadlineSeconds: Invalid value: 200: must be less than or equal to previous value']],
-    ['adding a container', (spec) => (spec.containers as unknown[]).push(container({ name: 'b' })), ['spec.containers: Forbidden: pod updates may not add or remove containers']],
+    [
+      'removing a toleration',
+      (spec) => (spec.tolerations = []),
+      ['spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds'],
+    ],
+    [
+      'raising activeDeadlineSeconds',
+      (spec) => (spec.activeDeadlineSeconds = 200),
+      ['spec.activeDeadlineSeconds: Invalid value: 200: must be less than or equal to previous value'],
+    ],
+    [
+      'adding a container',
+      (spec) => (spec.containers as unknown[]).push(container({ name: 'b' })),
+      ['spec.containers: Forbidden: pod updates may not add or remove containers'],
+    ],
     [
       'clearing an image (reported by both the spec and the update rules, as upstream does)',
       (spec) => ((spec.containers as Record<string, unknown>[])[0]!.image = ''),
@@ -270,7 +356,9 @@ describe('validatePodStatusUpdate', () => {
     const old = pod({ containers: [container()], nodeName: 'node-1' });
     const next = structuredClone(old);
     (next.spec as Record<string, unknown>).nodeName = 'node-2';
-    expect(validatePodStatusUpdate(next, old).map(String)).toEqual(['status.nodeName: Forbidden: may not be changed directly']);
+    expect(validatePodStatusUpdate(next, old).map(String)).toEqual([
+      'status.nodeName: Forbidden: may not be changed directly',
+    ]);
   });
 });
 
@@ -278,8 +366,40 @@ describe('validateBinding', () => {
   it.each([
     ['a binding to a node is valid', { target: { kind: 'Node', name: 'node-1' } }, []],
     ['a binding needs a target name', { target: { kind: 'Node' } }, ['target.name: Required value']],
-    ['a binding targets nodes only', { target: { kind: 'Pod', name: 'x' } }, ['target.kind: Unsupported value: "Pod": supported values: "Node", "<empty>"']],
+    [
+      'a binding targets nodes only',
+      { target: { kind: 'Pod', name: 'x' } },
+      ['target.kind: Unsupported value: "Pod": supported values: "Node", "<empty>"'],
+    ],
   ])('%s', (_name, binding, expected) => {
     expect(validateBinding({ metadata: {}, ...binding }).map(String)).toEqual(expected);
+  });
+});
+
+describe('validatePodEphemeralContainersUpdate', () => {
+  const debug = { name: 'debug', image: 'busybox', targetContainerName: 'app' };
+
+  function withEphemeral(containers: Record<string, unknown>[]): KubeObject {
+    const p = pod({ containers: [container()], ephemeralContainers: containers });
+    p.metadata.resourceVersion = '1';
+    return p;
+  }
+
+  it('allows adding a debug container', () => {
+    expect(validatePodEphemeralContainersUpdate(withEphemeral([debug]), withEphemeral([])).map(String)).toEqual([]);
+  });
+
+  it('refuses removing one', () => {
+    expect(validatePodEphemeralContainersUpdate(withEphemeral([]), withEphemeral([debug])).map(String)).toEqual([
+      'spec.ephemeralContainers: Forbidden: existing ephemeral containers "debug" may not be removed\n',
+    ]);
+  });
+
+  it('refuses ports on an ephemeral container', () => {
+    const errs = validatePodEphemeralContainersUpdate(
+      withEphemeral([{ ...debug, ports: [{ containerPort: 80 }] }]),
+      withEphemeral([]),
+    ).map(String);
+    expect(errs).toEqual(['spec.ephemeralContainers[0].ports: Forbidden: cannot be set for an Ephemeral Container']);
   });
 });

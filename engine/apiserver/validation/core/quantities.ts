@@ -9,7 +9,7 @@ import { IS_NEGATIVE_ERROR_MSG, IS_NOT_INTEGER_ERROR_MSG, IS_NOT_POSITIVE_ERROR_
 import { isIntegerResourceName } from './resource-names.ts';
 
 /** A quantity as JSON carries it: a string, or a bare number. */
-export function quantityText(value: unknown): string {
+function quantityText(value: unknown): string {
   return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 }
 
@@ -51,7 +51,8 @@ export function validatePositiveQuantity(q: Quantity, path: FieldPath): FieldErr
 export function validateResourceQuantityValue(resource: string, q: Quantity, path: FieldPath): FieldError[] {
   const errs = validateNonnegativeQuantity(q, path);
   if (isIntegerResourceName(resource) && q.milliValue() % 1000 !== 0) {
-    errs.push(invalidValue(path, q.toString(), IS_NOT_INTEGER_ERROR_MSG));
+    // Upstream reports the Quantity itself here (printed through its String method).
+    errs.push(invalidValue(path, q, IS_NOT_INTEGER_ERROR_MSG));
   }
   return errs;
 }

@@ -74,11 +74,11 @@ function isQuotaHugePageResourceName(name: string): boolean {
 }
 
 /** Unprefixed names and names in the kubernetes.io domain belong to Kubernetes. */
-export function isNativeResource(name: string): boolean {
+function isNativeResource(name: string): boolean {
   return !name.includes('/') || name.includes('kubernetes.io/');
 }
 
-export function isExtendedResourceName(name: string): boolean {
+function isExtendedResourceName(name: string): boolean {
   if (isNativeResource(name) || name.startsWith('requests.')) return false;
   return isQualifiedName(`requests.${name}`).length === 0;
 }
@@ -97,7 +97,7 @@ export function isStandardQuotaResourceName(name: string): boolean {
 }
 
 /** A qualified name, and a standard one when unprefixed. */
-export function validateResourceName(name: string, path: FieldPath): FieldError[] {
+function validateResourceName(name: string, path: FieldPath): FieldError[] {
   const errs = invalidEach(path, name, isQualifiedName(name));
   if (errs.length) return errs;
   if (!name.includes('/') && !(STANDARD_RESOURCES.has(name) || isQuotaHugePageResourceName(name))) {

@@ -18,7 +18,7 @@ import { validateLabelSelector } from '../label-selector.ts';
 import { IS_NOT_POSITIVE_ERROR_MSG } from '../messages.ts';
 import { isValidLabelValue, nameIsDNSSubdomain, validateNamespaceName } from '../names.ts';
 
-export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 function validateTaintEffect(effect: string, allowEmpty: boolean, path: FieldPath): FieldError[] {
   if (!allowEmpty && effect === '') return [required(path)];

@@ -40,7 +40,7 @@ function specOf(svc: Json): Json {
   return recordOrEmpty(svc.spec);
 }
 
-export function isHeadless(spec: Json): boolean {
+function isHeadless(spec: Json): boolean {
   const ips = list(spec.clusterIPs);
   return ips.length === 1 && ips[0] === 'None';
 }
