@@ -4,15 +4,7 @@
 
 /** Wire formats a scalar can have besides plain JSON types. */
 export type SchemaFormat =
-  | 'int32'
-  | 'int64'
-  | 'double'
-  | 'byte'
-  | 'date-time'
-  | 'int-or-string'
-  | 'quantity'
-  | 'time'
-  | 'micro-time';
+  'int32' | 'int64' | 'double' | 'byte' | 'date-time' | 'int-or-string' | 'quantity' | 'time' | 'micro-time';
 
 /** A field (or an array item / map value) in a schema definition. Either a $ref or an inline type. */
 export interface FieldSchema {
@@ -51,6 +43,8 @@ export interface DefinitionSchema {
   additionalProperties?: FieldSchema;
   mapType?: 'atomic' | 'granular';
   description?: string;
+  /** A nested object of a custom resource schema, published inline (it has a synthetic name, no Go type). */
+  inline?: boolean;
 }
 
 export interface SchemaTable {

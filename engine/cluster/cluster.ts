@@ -1,12 +1,15 @@
-// A lab cluster: the store (embedded or etcd), the API server with every built-in resource, the admission chain,
-// authentication and authorization, and the bootstrap objects every cluster starts with. The composition root of
-// the engine; hosts (the CLI, the desktop app) start one and serve it over HTTPS.
+// A lab cluster: the store (embedded or etcd), the API server with every built-in resource and the custom resources
+// of its CRDs, the admission chain, authentication and authorization, the bootstrap objects every cluster starts with,
+// and the controller manager. The composition root of the engine; hosts (the CLI, the desktop app) start one and
+// serve it over HTTPS.
 
-import type { KubeObject } from '../api/object.ts';
+import type { GroupVersionResource, KubeObject } from '../api/object.ts';
 import { builtinSchemas } from '../api/schemas.ts';
-import type { SchemaLookup } from '../api/schema-table.ts';
 import { AdmissionChain } from '../apiserver/admission/admission.ts';
 import { NamespaceLifecycle } from '../apiserver/admission/plugins/namespace-lifecycle.ts';
+import { CrdController } from '../apiserver/apiextensions/crd-controller.ts';
+import type { CustomResourceHost } from '../apiserver/apiextensions/crd-controller.ts';
+import { SchemaRegistry } from '../apiserver/apiextensions/schema-registry.ts';
 import { ApiServer } from '../apiserver/api-server.ts';
 import type { Authenticator } from '../apiserver/authentication/authenticator.ts';
 import { PrivilegedGroupAuthorizer, UnionAuthorizer } from '../apiserver/authorization/authorizer.ts';
@@ -20,6 +23,7 @@ import type { ServedResource } from '../apiserver/registry/served-resource.ts';
 import { Cacher } from '../apiserver/storage/cacher.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
+import { InformerFactory } from '../client/informer-factory.ts';
 import { InProcessClient } from '../client/in-process-client.ts';
 import { ControllerManager } from '../controllers/controller-manager.ts';
 import type { Clock } from '../lab/clock.ts';
@@ -28,9 +32,10 @@ import type { KV } from '../store/kv.ts';
 import { openStore } from '../store/open-store.ts';
 import type { StoreSpec } from '../store/open-store.ts';
 import { bootstrapCluster } from './bootstrap.ts';
-import { namespaceDelete, namespaceFinalize } from './namespace-rest.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { DEFAULT_CLUSTER_CONFIG } from './cluster-config.ts';
+import { crdDelete } from './crd-rest.ts';
+import { namespaceDelete, namespaceFinalize } from './namespace-rest.ts';
 import { serviceHooks } from './service-hooks.ts';
 import { virtualResources } from './virtual-resources.ts';
 
@@ -63,31 +68,37 @@ export const CONTROLLER_MANAGER_USER: UserInfo = {
   groups: ['system:authenticated', 'system:masters'],
 };
 
+const gvrKey = (g: GroupVersionResource) => `${g.group}/${g.version}/${g.resource}`;
+
 export class Cluster {
-  readonly clock: Clock;
   readonly config: ClusterConfig;
   readonly registry = new ResourceRegistry();
+  readonly schemas = new SchemaRegistry(builtinSchemas);
   readonly apiServer: ApiServer;
-  /** A client acting as the API server itself (bootstrap, controllers). */
+  /** A client acting as the API server itself (bootstrap, CRD serving). */
   readonly loopback: InProcessClient;
-  private readonly cachers: Cacher[] = [];
+  private readonly storage: ObjectStorage;
+  private readonly admission: AdmissionChain;
+  private readonly hooks: Record<string, StoreHooks>;
+  private readonly cachers = new Map<string, Cacher>();
+  /** Custom resources by group/version/resource → the CRD serving them. */
+  private readonly customOwners = new Map<string, string>();
+  private readonly apiInformers: InformerFactory;
+  private readonly crdController: CrdController;
   private controllers: ControllerManager | undefined;
 
   private constructor(
     readonly kv: KV,
+    readonly clock: Clock,
     options: ClusterOptions,
   ) {
-    this.clock = options.clock ?? new VirtualClock();
     this.config = { ...DEFAULT_CLUSTER_CONFIG, ...options.config };
-    const storage = new ObjectStorage(kv);
-    const schemas: SchemaLookup = builtinSchemas;
-    const admission = new AdmissionChain([new NamespaceLifecycle((name) => this.getNamespace(name))]);
-    const hooks: Record<string, StoreHooks> = {
-      services: serviceHooks(this.config, () => this.storeOf('', 'services')),
-    };
+    this.storage = new ObjectStorage(kv);
+    this.admission = new AdmissionChain([new NamespaceLifecycle((name) => this.getNamespace(name))]);
+    this.hooks = { '/services': serviceHooks(this.config, () => this.storeOf('', 'services')) };
     for (const definition of builtinResources()) {
       if (definition.group === '' && COMPUTED_RESOURCES.has(definition.resource)) continue;
-      this.serve(definition, storage, schemas, admission, hooks[definition.group === '' ? definition.resource : ''], kv);
+      this.serve(definition);
     }
     const authorizer = new UnionAuthorizer([new PrivilegedGroupAuthorizer(), ...(options.authorizers ?? [])]);
     for (const served of virtualResources({ authenticator: options.authenticator, authorizer })) this.registry.add(served);
@@ -96,19 +107,31 @@ export class Cluster {
       authenticator: options.authenticator,
       authorizer,
       clock: this.clock,
-      schemas: () => schemas,
+      schemas: () => this.schemas,
       serverAddress: options.serverAddress ?? (() => `${this.config.advertiseAddress}:${this.config.securePort}`),
       healthChecks: [{ name: 'etcd', check: async () => void (await kv.range('/registry/health', { countOnly: true })) }],
     });
     this.loopback = new InProcessClient(this.apiServer, LOOPBACK_USER, 'kube-apiserver');
+    this.apiInformers = new InformerFactory(this.loopback, this.clock);
+    this.crdController = new CrdController(
+      this.loopback,
+      this.clock,
+      this.apiInformers.informerFor({ group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions' }),
+      this.schemas,
+      this.customResourceHost(),
+    );
   }
 
-  /** Opens the store, serves every built-in resource, and creates the objects every cluster starts with. */
+  /** Opens the store, serves every resource, creates the objects every cluster starts with, starts the controllers. */
   static async start(options: ClusterOptions): Promise<Cluster> {
-    const kv = await openStore(options.store ?? { kind: 'embedded' }, options.clock ?? new VirtualClock(), options.logger);
-    const cluster = new Cluster(kv, options);
-    await Promise.all(cluster.cachers.map((c) => c.start()));
+    const clock = options.clock ?? new VirtualClock();
+    const kv = await openStore(options.store ?? { kind: 'embedded' }, clock, options.logger);
+    const cluster = new Cluster(kv, clock, options);
+    await Promise.all([...cluster.cachers.values()].map((c) => c.start()));
     await bootstrapCluster(cluster.loopback, cluster.config);
+    cluster.apiInformers.start();
+    await cluster.apiInformers.waitForSync();
+    cluster.crdController.run();
     cluster.controllers = new ControllerManager(
       new InProcessClient(cluster.apiServer, CONTROLLER_MANAGER_USER, 'kube-controller-manager'),
       cluster.clock,
@@ -126,32 +149,69 @@ export class Cluster {
 
   async close(): Promise<void> {
     this.controllers?.stop();
-    for (const cacher of this.cachers) cacher.stop();
+    this.crdController.stop();
+    this.apiInformers.stop();
+    for (const cacher of this.cachers.values()) cacher.stop();
     if (this.clock instanceof VirtualClock) this.clock.dispose();
     await this.kv.close();
   }
 
-  private serve(
-    definition: ResourceDefinition,
-    storage: ObjectStorage,
-    schemas: SchemaLookup,
-    admission: AdmissionChain,
-    hooks: StoreHooks | undefined,
-    kv: KV,
-  ): void {
+  /** Serves a stored resource: a watch cache per storage prefix, a registry store, and any REST overrides. */
+  private serve(definition: ResourceDefinition): ServedResource {
     const prefix = resourcePrefix(definition.storagePrefix ?? definition.resource);
-    let cacher = this.cachers.find((c) => c.prefix === prefix);
+    let cacher = this.cachers.get(prefix);
     if (!cacher) {
-      cacher = new Cacher(kv, prefix);
-      this.cachers.push(cacher);
+      cacher = new Cacher(this.kv, prefix);
+      this.cachers.set(prefix, cacher);
     }
-    const store = new RegistryStore({ definition, storage, cacher, clock: this.clock, admission, schemas, hooks });
+    const store = new RegistryStore({
+      definition,
+      storage: this.storage,
+      cacher,
+      clock: this.clock,
+      admission: this.admission,
+      schemas: this.schemas,
+      hooks: this.hooks[`${definition.group}/${definition.resource}`],
+    });
     const served: ServedResource = { definition, store };
     if (definition.group === '' && definition.resource === 'namespaces') {
       served.verbs = { delete: namespaceDelete(store) };
       served.subresources = { finalize: namespaceFinalize(store) };
     }
+    if (definition.group === 'apiextensions.k8s.io' && definition.resource === 'customresourcedefinitions') {
+      served.verbs = { delete: crdDelete(store) };
+    }
     this.registry.add(served);
+    return served;
+  }
+
+  private customResourceHost(): CustomResourceHost {
+    return {
+      serve: (definition) => {
+        const key = gvrKey(definition);
+        this.customOwners.set(key, `${definition.resource}.${definition.group}`);
+        this.serve(definition);
+      },
+      unserve: (gvr) => {
+        const served = this.registry.remove(gvr.group, gvr.version, gvr.resource);
+        this.customOwners.delete(gvrKey(gvr));
+        const prefix = served?.store?.prefix;
+        if (prefix && !this.registry.all().some((s) => s.store?.prefix === prefix)) {
+          this.cachers.get(prefix)?.stop();
+          this.cachers.delete(prefix);
+        }
+      },
+      nameConflict: (group, plural, kind, crdName) => {
+        for (const served of this.registry.all()) {
+          const d = served.definition;
+          if (d.group !== group) continue;
+          const owner = this.customOwners.get(gvrKey(d));
+          if (owner === crdName) continue;
+          if (d.resource === plural || d.kind === kind) return owner ? `customresourcedefinition ${owner}` : `${d.resource}.${d.group}`;
+        }
+        return undefined;
+      },
+    };
   }
 
   private async getNamespace(name: string): Promise<KubeObject | undefined> {

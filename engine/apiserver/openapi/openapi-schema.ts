@@ -10,9 +10,13 @@ export function refPath(name: string): string {
   return `#/components/schemas/${name}`;
 }
 
-function fieldToOpenApi(field: FieldSchema, refs: Set<string>): OpenApiSchema {
-  const out: OpenApiSchema = {};
-  if (field.ref) {
+function fieldToOpenApi(field: FieldSchema, refs: Set<string>, lookup: SchemaLookup): OpenApiSchema {
+  let out: OpenApiSchema = {};
+  const inlined = field.ref ? lookup.definition(field.ref) : undefined;
+  if (field.ref && inlined?.inline) {
+    // Nested objects of custom resource schemas are published in place, as the CRD declares them.
+    out = definitionToOpenApi(inlined, refs, lookup);
+  } else if (field.ref) {
     refs.add(field.ref);
     if (field.description) {
       out['allOf'] = [{ $ref: refPath(field.ref) }];
@@ -22,8 +26,8 @@ function fieldToOpenApi(field: FieldSchema, refs: Set<string>): OpenApiSchema {
   } else {
     if (field.type) out['type'] = field.type;
     if (field.format) out['format'] = field.format;
-    if (field.items) out['items'] = fieldToOpenApi(field.items, refs);
-    if (field.additionalProperties) out['additionalProperties'] = fieldToOpenApi(field.additionalProperties, refs);
+    if (field.items) out['items'] = fieldToOpenApi(field.items, refs, lookup);
+    if (field.additionalProperties) out['additionalProperties'] = fieldToOpenApi(field.additionalProperties, refs, lookup);
     if (field.enum) out['enum'] = field.enum;
   }
   if (field.description) out['description'] = field.description;
@@ -35,17 +39,17 @@ function fieldToOpenApi(field: FieldSchema, refs: Set<string>): OpenApiSchema {
   return out;
 }
 
-export function definitionToOpenApi(definition: DefinitionSchema, refs: Set<string>): OpenApiSchema {
+export function definitionToOpenApi(definition: DefinitionSchema, refs: Set<string>, lookup: SchemaLookup): OpenApiSchema {
   const out: OpenApiSchema = {};
   if (definition.description) out['description'] = definition.description;
   if (definition.type) out['type'] = definition.type;
   if (definition.format) out['format'] = definition.format;
   if (definition.properties) {
     const properties: Record<string, OpenApiSchema> = {};
-    for (const [name, field] of Object.entries(definition.properties)) properties[name] = fieldToOpenApi(field, refs);
+    for (const [name, field] of Object.entries(definition.properties)) properties[name] = fieldToOpenApi(field, refs, lookup);
     out['properties'] = properties;
   }
-  if (definition.additionalProperties) out['additionalProperties'] = fieldToOpenApi(definition.additionalProperties, refs);
+  if (definition.additionalProperties) out['additionalProperties'] = fieldToOpenApi(definition.additionalProperties, refs, lookup);
   if (definition.required?.length) out['required'] = definition.required;
   if (definition.gvk?.length) out['x-kubernetes-group-version-kind'] = definition.gvk;
   if (definition.mapType) out['x-kubernetes-map-type'] = definition.mapType;
@@ -62,7 +66,7 @@ export function schemaClosure(roots: Iterable<string>, lookup: SchemaLookup): Re
     const definition = lookup.definition(name);
     if (!definition) continue;
     const refs = new Set<string>();
-    result[name] = definitionToOpenApi(definition, refs);
+    result[name] = definitionToOpenApi(definition, refs, lookup);
     for (const ref of refs) if (!result[ref]) pending.push(ref);
   }
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));

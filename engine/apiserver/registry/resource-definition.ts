@@ -113,6 +113,11 @@ export interface ResourceDefinition {
   fieldSelectors?: Record<string, (obj: KubeObject) => string | undefined>;
   /** Served for a CustomResourceDefinition: no strategic merge patch, no protobuf. */
   customResource?: boolean;
+  /**
+   * For kinds decoded without a Go type (custom resources): drops the fields the schema does not declare, in place,
+   * and returns their paths for fieldValidation ("spec.foo").
+   */
+  prune?(obj: KubeObject): string[];
   /** Validates a name; returns messages (empty when valid). Default: DNS-1123 subdomain. */
   validateName?: (name: string, prefix: boolean) => string[];
 }

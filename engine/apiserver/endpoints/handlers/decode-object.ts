@@ -14,6 +14,8 @@ export interface ExpectedKind {
   kind: string;
   /** Schema definition name of the kind. */
   schema: string;
+  /** Kinds without a Go type (custom resources) are pruned by their schema instead of decoded into one. */
+  prune?(obj: KubeObject): string[];
 }
 
 export function decodeObject(
@@ -33,9 +35,15 @@ export function decodeObject(
   if (typeof value['kind'] === 'string' && value['kind'] !== '' && value['kind'] !== expected.kind) {
     throw badRequest(`the kind in the data (${value['kind']}) does not match the expected kind (${expected.kind})`);
   }
-  let decoded;
+  let decoded: { object: KubeObject; unknownFields: string[] };
   try {
-    decoded = decodeTyped(value, expected.schema, lookup);
+    if (expected.prune) {
+      const object = structuredClone(value) as KubeObject;
+      if (!isPlainObject(object.metadata)) object.metadata = {};
+      decoded = { object, unknownFields: expected.prune(object) };
+    } else {
+      decoded = decodeTyped(value, expected.schema, lookup);
+    }
   } catch (error) {
     if (error instanceof TypeMismatchError) {
       throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error.message}`);

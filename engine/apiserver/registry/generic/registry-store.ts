@@ -495,7 +495,7 @@ export class RegistryStore {
         {
           namespaced: this.definition.namespaced,
           validateName: this.definition.validateName ?? nameIsDNSSubdomain,
-          standardFinalizerNames: !this.definition.customResource,
+          standardFinalizerNames: this.kubeFinalizerRules,
         },
         FieldPath.root('metadata'),
       ),
@@ -577,7 +577,7 @@ export class RegistryStore {
     await this.admit('UPDATE', obj, old, scope, subresource);
     const errors = [
       ...validateObjectMetaUpdate(obj.metadata, old.metadata, FieldPath.root('metadata'), {
-        standardFinalizerNames: !this.definition.customResource,
+        standardFinalizerNames: this.kubeFinalizerRules,
       }),
       ...(subresource === 'status'
         ? (this.definition.strategy.validateStatusUpdate?.(obj, old, ctx) ?? [])
@@ -617,6 +617,15 @@ export class RegistryStore {
       else (meta as Record<string, unknown>)[field] = structuredClone(oldMeta[field]);
     }
     this.definition.strategy.prepareForStatusUpdate?.(obj, old, ctx);
+  }
+
+  /**
+   * Whether finalizer names without a "/" must be Kubernetes' own (core validation's rule, which the kinds of
+   * k8s.io/kubernetes follow; CRDs, APIServices and custom resources are validated outside it and do not).
+   */
+  private get kubeFinalizerRules(): boolean {
+    const { group, customResource } = this.definition;
+    return !customResource && group !== 'apiextensions.k8s.io' && group !== 'apiregistration.k8s.io';
   }
 
   /** Built-in kinds are stored the way Go serialises them (see go-json-form.ts). */

@@ -1,0 +1,27 @@
+// The schemas the server knows right now: the built-in table plus one table per served CustomResourceDefinition,
+// added and dropped as CRDs come and go. Patches, server-side apply, validation and OpenAPI read through it.
+
+import type { DefinitionSchema, SchemaLookup, SchemaTable } from '../../api/schema-table.ts';
+
+export class SchemaRegistry implements SchemaLookup {
+  private readonly custom = new Map<string, SchemaTable>();
+
+  constructor(private readonly builtin: SchemaLookup) {}
+
+  definition(name: string): DefinitionSchema | undefined {
+    for (const table of this.custom.values()) {
+      const found = table.definitions[name];
+      if (found) return found;
+    }
+    return this.builtin.definition(name);
+  }
+
+  /** Sets (or replaces) the tables contributed by one owner, e.g. a CRD by name. */
+  set(owner: string, table: SchemaTable): void {
+    this.custom.set(owner, table);
+  }
+
+  remove(owner: string): void {
+    this.custom.delete(owner);
+  }
+}
