@@ -13,10 +13,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
     },
   },
   {
@@ -27,7 +24,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'vue', 'pinia', '**/main/**', '**/renderer/**'], message: 'engine/ knows nothing of the host or the UI.' },
+            {
+              group: ['electron', 'vue', 'pinia', '**/main/**', '**/renderer/**'],
+              message: 'engine/ knows nothing of the host or the UI.',
+            },
           ],
         },
       ],
@@ -38,14 +38,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, '../*', '!./*'], message: 'engine/protocol holds types and framing only.' }] },
+        {
+          patterns: [
+            { group: [...nodeBuiltins, '../*', '!./*'], message: 'engine/protocol holds types and framing only.' },
+          ],
+        },
       ],
     },
   },
   {
     files: ['main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'vue', 'pinia'], message: 'main/ never imports the UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', 'vue', 'pinia'], message: 'main/ never imports the UI.' }] },
+      ],
     },
   },
   {
@@ -61,5 +68,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tool configuration files must export a default.
+    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -87,7 +87,8 @@ function notFoundPath(): StatusError {
 
 function wantsAggregated(accept: string | undefined): boolean {
   return parseMediaTypes(accept).some(
-    (m) => m.params['g'] === 'apidiscovery.k8s.io' && m.params['as'] === 'APIGroupDiscoveryList' && m.params['v'] === 'v2',
+    (m) =>
+      m.params['g'] === 'apidiscovery.k8s.io' && m.params['as'] === 'APIGroupDiscoveryList' && m.params['v'] === 'v2',
   );
 }
 
@@ -108,7 +109,9 @@ export class ApiServer {
       const info = parseRequestInfo(req.method, req.path, req.query);
       const user = req.user ?? (await this.authenticate(req));
       await this.authorize(user, info);
-      return info.isResourceRequest ? await this.serveResource(req, info, user) : await this.serveNonResource(req, info);
+      return info.isResourceRequest
+        ? await this.serveResource(req, info, user)
+        : await this.serveNonResource(req, info);
     } catch (error) {
       if (error instanceof StatusError) return statusResponse(error);
       return statusResponse(internalError(error));
@@ -146,7 +149,9 @@ export class ApiServer {
     const message = forbiddenMessage(attributes) + reason;
     if (!info.isResourceRequest) throw new StatusError(403, 'Forbidden', `forbidden: ${message}`, {});
     const resource = info.subresource ? `${info.resource}/${info.subresource}` : info.resource;
-    const what = info.name ? `${resource}${info.apiGroup ? `.${info.apiGroup}` : ''} "${info.name}"` : `${resource}${info.apiGroup ? `.${info.apiGroup}` : ''}`;
+    const what = info.name
+      ? `${resource}${info.apiGroup ? `.${info.apiGroup}` : ''} "${info.name}"`
+      : `${resource}${info.apiGroup ? `.${info.apiGroup}` : ''}`;
     throw new StatusError(403, 'Forbidden', `${what} is forbidden: ${message}`, {
       name: info.name || undefined,
       group: info.apiGroup,
@@ -163,13 +168,21 @@ export class ApiServer {
     }
     if (path === '/api') {
       if (wantsAggregated(req.headers['accept'])) {
-        return json(aggregatedDiscovery(this.registry.groups().filter((g) => g.name === '')), 200, AGGREGATED_CONTENT_TYPE);
+        return json(
+          aggregatedDiscovery(this.registry.groups().filter((g) => g.name === '')),
+          200,
+          AGGREGATED_CONTENT_TYPE,
+        );
       }
       return json(apiVersions(this.options.serverAddress()));
     }
     if (path === '/apis') {
       if (wantsAggregated(req.headers['accept'])) {
-        return json(aggregatedDiscovery(this.registry.groups().filter((g) => g.name !== '')), 200, AGGREGATED_CONTENT_TYPE);
+        return json(
+          aggregatedDiscovery(this.registry.groups().filter((g) => g.name !== '')),
+          200,
+          AGGREGATED_CONTENT_TYPE,
+        );
       }
       return json(apiGroupList(this.registry.groups()));
     }
@@ -184,19 +197,32 @@ export class ApiServer {
     if (parts[0] === 'openapi' && parts[1] === 'v3' && parts.length > 2) {
       const doc = this.openapi.document(parts.slice(2).join('/'));
       if (!doc) throw notFoundPath();
-      return { kind: 'raw', status: 200, contentType: 'application/json', body: doc.body, headers: { etag: `"${doc.hash}"` } };
+      return {
+        kind: 'raw',
+        status: 200,
+        contentType: 'application/json',
+        body: doc.body,
+        headers: { etag: `"${doc.hash}"` },
+      };
     }
     throw notFoundPath();
   }
 
   private resourceList(group: string, version: string): ApiResponse {
-    const served = this.registry.groups().find((g) => g.name === group)?.versions.find((v) => v.version === version);
+    const served = this.registry
+      .groups()
+      .find((g) => g.name === group)
+      ?.versions.find((v) => v.version === version);
     if (!served) throw notFoundPath();
     return json(apiResourceList(group, version, served.resources));
   }
 
   private async health(req: ApiRequest, parts: string[]): Promise<ApiResponse> {
-    const checks = [{ name: 'ping', check: () => undefined }, { name: 'log', check: () => undefined }, ...(this.options.healthChecks ?? [])];
+    const checks = [
+      { name: 'ping', check: () => undefined },
+      { name: 'log', check: () => undefined },
+      ...(this.options.healthChecks ?? []),
+    ];
     const only = parts[1];
     const selected = only ? checks.filter((c) => c.name === only) : checks;
     if (only && selected.length === 0) throw notFoundPath();

@@ -15,7 +15,10 @@ const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDisco
 interface DiscoveryDocument {
   items?: {
     metadata?: { name?: string };
-    versions?: { version: string; resources?: { resource: string; scope: string; verbs?: string[]; responseKind?: { kind?: string } }[] }[];
+    versions?: {
+      version: string;
+      resources?: { resource: string; scope: string; verbs?: string[]; responseKind?: { kind?: string } }[];
+    }[];
   }[];
 }
 

@@ -78,7 +78,12 @@ export class InProcessClient {
     return this.request('GET', resourcePath(gvr, namespace), { query }) as Promise<KubeList>;
   }
 
-  create(gvr: GroupVersionResource, namespace: string, obj: KubeObject, query: RequestOptions['query'] = {}): Promise<KubeObject> {
+  create(
+    gvr: GroupVersionResource,
+    namespace: string,
+    obj: KubeObject,
+    query: RequestOptions['query'] = {},
+  ): Promise<KubeObject> {
     return this.request('POST', resourcePath(gvr, namespace), { body: obj, query }) as Promise<KubeObject>;
   }
 
@@ -102,7 +107,12 @@ export class InProcessClient {
     }) as Promise<KubeObject>;
   }
 
-  delete(gvr: GroupVersionResource, namespace: string, name: string, options: Record<string, unknown> = {}): Promise<unknown> {
+  delete(
+    gvr: GroupVersionResource,
+    namespace: string,
+    name: string,
+    options: Record<string, unknown> = {},
+  ): Promise<unknown> {
     return this.request('DELETE', resourcePath(gvr, namespace, name), { body: options });
   }
 

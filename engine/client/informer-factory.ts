@@ -16,7 +16,14 @@ export class InformerFactory {
   ) {}
 
   informerFor(gvr: GroupVersionResource, options: InformerOptions = {}): SharedInformer {
-    const key = JSON.stringify([gvr.group, gvr.version, gvr.resource, options.namespace, options.labelSelector, options.fieldSelector]);
+    const key = JSON.stringify([
+      gvr.group,
+      gvr.version,
+      gvr.resource,
+      options.namespace,
+      options.labelSelector,
+      options.fieldSelector,
+    ]);
     let informer = this.informers.get(key);
     if (!informer) {
       informer = new SharedInformer(this.client, this.clock, gvr, options);

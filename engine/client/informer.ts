@@ -90,7 +90,10 @@ export class SharedInformer {
   private async listAndWatch(): Promise<void> {
     if (!this.running) return;
     try {
-      const list = await this.client.list(this.gvr, this.options.namespace ?? '', { ...this.query(), resourceVersion: '0' });
+      const list = await this.client.list(this.gvr, this.options.namespace ?? '', {
+        ...this.query(),
+        resourceVersion: '0',
+      });
       this.replace(list.items);
       this.resourceVersion = list.metadata.resourceVersion ?? '';
       if (!this.synced) {
@@ -151,7 +154,8 @@ export class SharedInformer {
     for (const obj of objects) {
       const old = before.get(objectKeyOf(obj));
       if (!old) this.handlers.forEach((h) => h.onAdd?.(obj));
-      else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.handlers.forEach((h) => h.onUpdate?.(old, obj));
+      else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion)
+        this.handlers.forEach((h) => h.onUpdate?.(old, obj));
     }
     for (const obj of gone) this.handlers.forEach((h) => h.onDelete?.(obj));
   }

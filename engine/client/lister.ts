@@ -20,9 +20,13 @@ export class Lister {
     return this.indexer.get(namespace ? `${namespace}/${name}` : name);
   }
 
-  namespace(namespace: string): { list(selector?: LabelPredicate): KubeObject[]; get(name: string): KubeObject | undefined } {
+  namespace(namespace: string): {
+    list(selector?: LabelPredicate): KubeObject[];
+    get(name: string): KubeObject | undefined;
+  } {
     return {
-      list: (selector = everything) => this.indexer.byIndex(NAMESPACE_INDEX, namespace).filter((o) => selector(o.metadata.labels)),
+      list: (selector = everything) =>
+        this.indexer.byIndex(NAMESPACE_INDEX, namespace).filter((o) => selector(o.metadata.labels)),
       get: (name) => this.indexer.get(`${namespace}/${name}`),
     };
   }

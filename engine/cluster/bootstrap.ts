@@ -41,7 +41,11 @@ export async function bootstrapCluster(client: InProcessClient, config: ClusterC
   await ensure(client, '/api/v1/namespaces/default/endpoints', {
     apiVersion: 'v1',
     kind: 'Endpoints',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
     subsets: [{ addresses: [{ ip: config.advertiseAddress }], ports: [httpsPort] }],
   });
   await ensure(client, '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', {
@@ -53,8 +57,16 @@ export async function bootstrapCluster(client: InProcessClient, config: ClusterC
     ports: [httpsPort],
   });
   for (const [name, value, description] of [
-    ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
-    ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+    [
+      'system-node-critical',
+      2000001000,
+      'Used for system critical pods that must not be moved from their current node.',
+    ],
+    [
+      'system-cluster-critical',
+      2000000000,
+      'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+    ],
   ] as const) {
     await ensure(client, '/apis/scheduling.k8s.io/v1/priorityclasses', {
       apiVersion: 'scheduling.k8s.io/v1',

@@ -101,7 +101,8 @@ export class Cluster {
       this.serve(definition);
     }
     const authorizer = new UnionAuthorizer([new PrivilegedGroupAuthorizer(), ...(options.authorizers ?? [])]);
-    for (const served of virtualResources({ authenticator: options.authenticator, authorizer })) this.registry.add(served);
+    for (const served of virtualResources({ authenticator: options.authenticator, authorizer }))
+      this.registry.add(served);
     this.apiServer = new ApiServer({
       registry: this.registry,
       authenticator: options.authenticator,
@@ -109,14 +110,20 @@ export class Cluster {
       clock: this.clock,
       schemas: () => this.schemas,
       serverAddress: options.serverAddress ?? (() => `${this.config.advertiseAddress}:${this.config.securePort}`),
-      healthChecks: [{ name: 'etcd', check: async () => void (await kv.range('/registry/health', { countOnly: true })) }],
+      healthChecks: [
+        { name: 'etcd', check: async () => void (await kv.range('/registry/health', { countOnly: true })) },
+      ],
     });
     this.loopback = new InProcessClient(this.apiServer, LOOPBACK_USER, 'kube-apiserver');
     this.apiInformers = new InformerFactory(this.loopback, this.clock);
     this.crdController = new CrdController(
       this.loopback,
       this.clock,
-      this.apiInformers.informerFor({ group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions' }),
+      this.apiInformers.informerFor({
+        group: 'apiextensions.k8s.io',
+        version: 'v1',
+        resource: 'customresourcedefinitions',
+      }),
       this.schemas,
       this.customResourceHost(),
     );
@@ -142,7 +149,9 @@ export class Cluster {
 
   /** The registry store of a stored resource (preferred version). */
   storeOf(group: string, resource: string): RegistryStore {
-    const served = this.registry.all().find((s) => s.definition.group === group && s.definition.resource === resource && s.store);
+    const served = this.registry
+      .all()
+      .find((s) => s.definition.group === group && s.definition.resource === resource && s.store);
     if (!served?.store) throw new Error(`no stored resource ${resource}.${group}`);
     return served.store;
   }
@@ -207,7 +216,8 @@ export class Cluster {
           if (d.group !== group) continue;
           const owner = this.customOwners.get(gvrKey(d));
           if (owner === crdName) continue;
-          if (d.resource === plural || d.kind === kind) return owner ? `customresourcedefinition ${owner}` : `${d.resource}.${d.group}`;
+          if (d.resource === plural || d.kind === kind)
+            return owner ? `customresourcedefinition ${owner}` : `${d.resource}.${d.group}`;
         }
         return undefined;
       },

@@ -33,7 +33,10 @@ export function crdDelete(store: RegistryStore): ResourceHandler {
         const finalizers = crd.metadata.finalizers ?? [];
         if (!finalizers.includes(CLEANUP_FINALIZER)) crd.metadata.finalizers = [...finalizers, CLEANUP_FINALIZER];
         const status = isPlainObject(crd['status']) ? crd['status'] : {};
-        const conditions = (Array.isArray(status['conditions']) ? status['conditions'] : []) as Record<string, unknown>[];
+        const conditions = (Array.isArray(status['conditions']) ? status['conditions'] : []) as Record<
+          string,
+          unknown
+        >[];
         status['conditions'] = [
           ...conditions.filter((c) => c['type'] !== 'Terminating'),
           {

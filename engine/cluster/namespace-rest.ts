@@ -21,7 +21,9 @@ function specFinalizers(ns: KubeObject): string[] {
 }
 
 function finished(ns: KubeObject): boolean {
-  return !!ns.metadata.deletionTimestamp && specFinalizers(ns).length === 0 && (ns.metadata.finalizers?.length ?? 0) === 0;
+  return (
+    !!ns.metadata.deletionTimestamp && specFinalizers(ns).length === 0 && (ns.metadata.finalizers?.length ?? 0) === 0
+  );
 }
 
 function withMetadataFinalizers(ns: KubeObject, policy: string | undefined, orphan: boolean | undefined): void {
@@ -41,11 +43,19 @@ export function namespaceDelete(store: RegistryStore): ResourceHandler {
     const current = await store.get('', name);
     const preconditions = options.preconditions;
     if (preconditions?.uid && preconditions.uid !== current.metadata.uid) {
-      throw conflict(store.groupResource, name, `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid ?? ''}`);
+      throw conflict(
+        store.groupResource,
+        name,
+        `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
+      );
     }
     await store.admitDelete(current, scope);
     if (current.metadata.deletionTimestamp) return { kind: 'object', status: 200, body: current };
-    if (specFinalizers(current).length === 0 && (current.metadata.finalizers?.length ?? 0) === 0 && !options.propagationPolicy) {
+    if (
+      specFinalizers(current).length === 0 &&
+      (current.metadata.finalizers?.length ?? 0) === 0 &&
+      !options.propagationPolicy
+    ) {
       const { result } = await store.deleteStored('', name, scope, preconditions);
       return { kind: 'object', status: 200, body: result };
     }
@@ -76,7 +86,13 @@ export function namespaceFinalize(store: RegistryStore): ResourceHandler {
     const ctx = request as HandlerContext;
     const scope = requestScope(ctx);
     const raw = ctx.req.object ?? parseBody(ctx.req.body, ctx.req.headers['content-type']);
-    const body = decodeObject(raw, store.definition, store.schemaLookup, fieldValidation(ctx.req.query), scope.warnings);
+    const body = decodeObject(
+      raw,
+      store.definition,
+      store.schemaLookup,
+      fieldValidation(ctx.req.query),
+      scope.warnings,
+    );
     const wanted = specFinalizers(body);
     const updated = await store.updateStored('', ctx.info.name, scope, (ns) => {
       ns['spec'] = { ...(isPlainObject(ns['spec']) ? ns['spec'] : {}), finalizers: wanted };

@@ -68,7 +68,8 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
     for (const svc of list.items) {
       if (`${svc.metadata.namespace}/${svc.metadata.name}` === exceptKey) continue;
       const spec = specOf(svc);
-      for (const ip of (spec['clusterIPs'] as string[] | undefined) ?? [spec['clusterIP'] as string]) if (ip) ips.add(ip);
+      for (const ip of (spec['clusterIPs'] as string[] | undefined) ?? [spec['clusterIP'] as string])
+        if (ip) ips.add(ip);
       for (const port of spec.ports ?? []) if (typeof port['nodePort'] === 'number') ports.add(port['nodePort']);
       if (typeof spec['healthCheckNodePort'] === 'number') ports.add(spec['healthCheckNodePort']);
     }
@@ -94,7 +95,11 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
     return undefined;
   }
 
-  async function allocate(obj: KubeObject, old: KubeObject | undefined, scope: RequestScope): Promise<(ok: boolean) => void> {
+  async function allocate(
+    obj: KubeObject,
+    old: KubeObject | undefined,
+    scope: RequestScope,
+  ): Promise<(ok: boolean) => void> {
     const spec = specOf(obj);
     const oldSpec = specOf(old);
     const key = `${obj.metadata.namespace ?? scope.namespace}/${obj.metadata.name}`;
@@ -105,7 +110,8 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
     const specPath = FieldPath.root('spec');
 
     if (wantsClusterIP(spec)) {
-      const requested = (spec['clusterIP'] as string | undefined) ?? (spec['clusterIPs'] as string[] | undefined)?.[0] ?? '';
+      const requested =
+        (spec['clusterIP'] as string | undefined) ?? (spec['clusterIPs'] as string[] | undefined)?.[0] ?? '';
       const keep = old && oldSpec['clusterIP'] && oldSpec['clusterIP'] !== 'None' && requested === oldSpec['clusterIP'];
       if (!keep) {
         if (requested) {
@@ -121,13 +127,22 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
               ),
             );
           } else if (used.ips.has(requested)) {
-            errors.push(invalidValue(specPath.child('clusterIPs'), [requested], `failed to allocate IP ${requested}: provided IP is already allocated`));
+            errors.push(
+              invalidValue(
+                specPath.child('clusterIPs'),
+                [requested],
+                `failed to allocate IP ${requested}: provided IP is already allocated`,
+              ),
+            );
           } else {
             heldIPs.push(requested);
           }
         } else {
           const ip = pickIP(used.ips);
-          if (!ip) errors.push(invalidValue(specPath.child('clusterIPs'), [], 'failed to allocate a serviceIP: range is full'));
+          if (!ip)
+            errors.push(
+              invalidValue(specPath.child('clusterIPs'), [], 'failed to allocate a serviceIP: range is full'),
+            );
           else {
             spec['clusterIP'] = ip;
             heldIPs.push(ip);
@@ -144,7 +159,9 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
     }
 
     if (usesNodePorts(spec)) {
-      const oldPorts = new Set((oldSpec.ports ?? []).map((p) => p['nodePort']).filter((p): p is number => typeof p === 'number'));
+      const oldPorts = new Set(
+        (oldSpec.ports ?? []).map((p) => p['nodePort']).filter((p): p is number => typeof p === 'number'),
+      );
       (spec.ports ?? []).forEach((port, i) => {
         const requested = port['nodePort'];
         if (typeof requested === 'number' && requested !== 0) {
@@ -158,7 +175,13 @@ export function serviceHooks(config: ClusterConfig, services: () => RegistryStor
               ),
             );
           } else if (used.ports.has(requested) || heldPorts.includes(requested)) {
-            errors.push(invalidValue(specPath.child('ports').index(i).child('nodePort'), requested, 'provided port is already allocated'));
+            errors.push(
+              invalidValue(
+                specPath.child('ports').index(i).child('nodePort'),
+                requested,
+                'provided port is already allocated',
+              ),
+            );
           } else {
             heldPorts.push(requested);
           }

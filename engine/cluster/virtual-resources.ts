@@ -62,7 +62,11 @@ function userInfoJson(user: UserInfo): Record<string, unknown> {
   return out;
 }
 
-function attributesOf(spec: Record<string, unknown>, user: UserInfo, namespaceOverride?: string): AuthorizationAttributes {
+function attributesOf(
+  spec: Record<string, unknown>,
+  user: UserInfo,
+  namespaceOverride?: string,
+): AuthorizationAttributes {
   const resource = spec['resourceAttributes'];
   const nonResource = spec['nonResourceAttributes'];
   if (isPlainObject(resource)) {
@@ -120,13 +124,20 @@ export function virtualResources(deps: VirtualResourceDeps): ServedResource[] {
       if (typeof token !== 'string' || token === '') throw badRequest('spec.token: Required value');
       try {
         const user = await authenticator.authenticate({ headers: { authorization: `Bearer ${token}` } });
-        return user ? { authenticated: true, user: userInfoJson(user), audiences: ['https://kubernetes.default.svc.cluster.local'] } : { user: {} };
+        return user
+          ? {
+              authenticated: true,
+              user: userInfoJson(user),
+              audiences: ['https://kubernetes.default.svc.cluster.local'],
+            }
+          : { user: {} };
       } catch (error) {
         return { user: {}, error: error instanceof Error ? error.message : String(error) };
       }
     }),
-    virtual(definition('authorization.k8s.io', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews'), async (body, request) =>
-      review(authorizer, attributesOf(specOf(body), request.user)),
+    virtual(
+      definition('authorization.k8s.io', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews'),
+      async (body, request) => review(authorizer, attributesOf(specOf(body), request.user)),
     ),
     virtual(definition('authorization.k8s.io', 'SubjectAccessReview', 'subjectaccessreviews'), async (body) => {
       const spec = specOf(body);
@@ -137,21 +148,27 @@ export function virtualResources(deps: VirtualResourceDeps): ServedResource[] {
       };
       return review(authorizer, attributesOf(spec, user));
     }),
-    virtual(definition('authorization.k8s.io', 'LocalSubjectAccessReview', 'localsubjectaccessreviews', true), async (body, request) => {
-      const spec = specOf(body);
-      const user: UserInfo = {
-        username: String(spec['user'] ?? ''),
-        groups: Array.isArray(spec['groups']) ? spec['groups'].map(String) : [],
-      };
-      return review(authorizer, attributesOf(spec, user, request.info.namespace));
-    }),
-    virtual(definition('authorization.k8s.io', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews'), async (_body, request) => {
-      const all = request.user.groups.includes(SYSTEM_MASTERS);
-      return {
-        resourceRules: all ? [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }] : [],
-        nonResourceRules: all ? [{ verbs: ['*'], nonResourceURLs: ['*'] }] : [],
-        incomplete: false,
-      };
-    }),
+    virtual(
+      definition('authorization.k8s.io', 'LocalSubjectAccessReview', 'localsubjectaccessreviews', true),
+      async (body, request) => {
+        const spec = specOf(body);
+        const user: UserInfo = {
+          username: String(spec['user'] ?? ''),
+          groups: Array.isArray(spec['groups']) ? spec['groups'].map(String) : [],
+        };
+        return review(authorizer, attributesOf(spec, user, request.info.namespace));
+      },
+    ),
+    virtual(
+      definition('authorization.k8s.io', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews'),
+      async (_body, request) => {
+        const all = request.user.groups.includes(SYSTEM_MASTERS);
+        return {
+          resourceRules: all ? [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }] : [],
+          nonResourceRules: all ? [{ verbs: ['*'], nonResourceURLs: ['*'] }] : [],
+          incomplete: false,
+        };
+      },
+    ),
   ];
 }

@@ -12,7 +12,11 @@ export type StoreSpec = { kind: 'embedded'; dataDir?: string } | { kind: 'etcd';
 export function parseStoreSpec(text: string | undefined, dataDir: string | undefined): StoreSpec {
   if (!text || text === 'embedded') return { kind: 'embedded', dataDir };
   if (text.startsWith('etcd=')) {
-    const endpoints = text.slice('etcd='.length).split(',').map((s) => s.trim()).filter(Boolean);
+    const endpoints = text
+      .slice('etcd='.length)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (endpoints.length === 0) throw new Error('--store etcd= needs at least one endpoint URL');
     for (const endpoint of endpoints) {
       if (!/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`--store: not an http(s) URL: ${endpoint}`);

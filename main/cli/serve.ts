@@ -18,7 +18,9 @@ export async function serve(argv: string[]): Promise<void> {
   const port = intFlag(args, 'port', 6443, 0, 65535);
   intFlag(args, 'nodes', 1, 0, 200);
   const dataDir = args.flags.get('data-dir');
-  const kubeconfigPath = resolve(args.flags.get('kubeconfig') ?? (dataDir ? join(dataDir, 'kubeconfig') : 'lab/kubeconfig'));
+  const kubeconfigPath = resolve(
+    args.flags.get('kubeconfig') ?? (dataDir ? join(dataDir, 'kubeconfig') : 'lab/kubeconfig'),
+  );
   const store = parseStoreSpec(args.flags.get('store'), dataDir && resolve(dataDir, 'store'));
 
   const pki = await loadOrCreatePki(dataDir && resolve(dataDir, 'pki'));

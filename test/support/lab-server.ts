@@ -24,7 +24,10 @@ export interface Lab {
   process: ChildProcess;
   /** Output of the server so far (for failure messages). */
   log(): string;
-  kubectl(args: string[], options?: { stdin?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<CommandResult>;
+  kubectl(
+    args: string[],
+    options?: { stdin?: string; timeoutMs?: number; env?: Record<string, string> },
+  ): Promise<CommandResult>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -42,15 +45,22 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const home = join(dir, 'home');
   await mkdir(home, { recursive: true });
   const kubeconfig = join(dir, 'kubeconfig');
-  const child = spawn(process.execPath, [KUBELAB, 'serve', '--kubeconfig', kubeconfig, '--port', '0', ...(options.args ?? [])], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [KUBELAB, 'serve', '--kubeconfig', kubeconfig, '--port', '0', ...(options.args ?? [])],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kubelab did not get ready:\n${output}`)), options.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`kubelab did not get ready:\n${output}`)),
+      options.readyTimeoutMs ?? 30_000,
+    );
     const check = () => {
       const match = /ready at (https:\/\/\S+)/.exec(output);
       if (match) {

@@ -17,7 +17,11 @@ import type { ResourceDefinition } from '../registry/resource-definition.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 
 export const CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
-const CRDS: GroupVersionResource = { group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions' };
+const CRDS: GroupVersionResource = {
+  group: 'apiextensions.k8s.io',
+  version: 'v1',
+  resource: 'customresourcedefinitions',
+};
 const RECHECK_MS = 1000;
 
 /** What the CRD controller needs from the API server it extends. */
@@ -114,7 +118,12 @@ export class CrdController {
     if (conflict) {
       this.stopServing(name);
       await this.writeConditions(crd, [
-        { type: 'NamesAccepted', status: 'False', reason: 'PluralConflict', message: `"${plural}" is already in use by ${conflict}` },
+        {
+          type: 'NamesAccepted',
+          status: 'False',
+          reason: 'PluralConflict',
+          message: `"${plural}" is already in use by ${conflict}`,
+        },
         { type: 'Established', status: 'False', reason: 'NotAccepted', message: 'not all names are accepted' },
       ]);
       return;
@@ -124,7 +133,12 @@ export class CrdController {
       crd,
       [
         { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' },
-        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+        {
+          type: 'Established',
+          status: 'True',
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+        },
       ],
       names,
     );
@@ -142,7 +156,11 @@ export class CrdController {
       if (!serving) continue;
       this.schemas.set(`${name}/${String(v['name'])}`, serving.schemas);
       this.host.serve({ ...serving.definition, prune: serving.prune });
-      now.push({ group: serving.definition.group, version: serving.definition.version, resource: serving.definition.resource });
+      now.push({
+        group: serving.definition.group,
+        version: serving.definition.version,
+        resource: serving.definition.resource,
+      });
     }
     for (const old of this.served.get(name) ?? []) {
       if (!now.some((g) => g.group === old.group && g.version === old.version && g.resource === old.resource)) {
@@ -171,7 +189,12 @@ export class CrdController {
     const gvr = this.served.get(name)?.[0];
     if (gvr) {
       await this.writeConditions(crd, [
-        { type: 'Terminating', status: 'True', reason: 'InstanceDeletionInProgress', message: 'CustomResource deletion is in progress' },
+        {
+          type: 'Terminating',
+          status: 'True',
+          reason: 'InstanceDeletionInProgress',
+          message: 'CustomResource deletion is in progress',
+        },
       ]);
       const list = (await this.client.request('GET', resourcePath(gvr))) as { items: KubeObject[] };
       for (const item of list.items) {

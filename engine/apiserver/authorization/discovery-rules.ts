@@ -4,7 +4,16 @@
 import type { AuthorizationAttributes, AuthorizationResult, Authorizer } from './authorizer.ts';
 
 const PUBLIC_INFO = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
-const DISCOVERY = ['/api', '/api/*', '/apis', '/apis/*', '/openapi', '/openapi/*', '/.well-known/openid-configuration', '/openid/v1/jwks'];
+const DISCOVERY = [
+  '/api',
+  '/api/*',
+  '/apis',
+  '/apis/*',
+  '/openapi',
+  '/openapi/*',
+  '/.well-known/openid-configuration',
+  '/openid/v1/jwks',
+];
 
 function matches(patterns: readonly string[], path: string): boolean {
   return patterns.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
@@ -14,7 +23,8 @@ export class DiscoveryRulesAuthorizer implements Authorizer {
   authorize(a: AuthorizationAttributes): AuthorizationResult {
     if (a.resourceRequest || a.verb !== 'get') return { decision: 'NoOpinion', reason: '' };
     if (matches(PUBLIC_INFO, a.path)) return { decision: 'Allow', reason: '' };
-    if (a.user.groups.includes('system:authenticated') && matches(DISCOVERY, a.path)) return { decision: 'Allow', reason: '' };
+    if (a.user.groups.includes('system:authenticated') && matches(DISCOVERY, a.path))
+      return { decision: 'Allow', reason: '' };
     return { decision: 'NoOpinion', reason: '' };
   }
 }

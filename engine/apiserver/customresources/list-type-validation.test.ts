@@ -55,7 +55,11 @@ describe('validateListSetsAndMaps', () => {
       { ports: [{ name: 'http' }, { name: 'http', port: 2 }] },
       ['ports[1]: Duplicate value: map[string]string{"name":"http"}'],
     ],
-    ['treats items without the key as having the same key', { ports: [{}, {}] }, ['ports[1]: Duplicate value: map[string]string{}']],
+    [
+      'treats items without the key as having the same key',
+      { ports: [{}, {}] },
+      ['ports[1]: Duplicate value: map[string]string{}'],
+    ],
     [
       'compares all keys of a multi-key list-map',
       {

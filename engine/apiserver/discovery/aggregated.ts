@@ -23,7 +23,8 @@ function resourceEntry(served: ServedResource): Record<string, unknown> {
     responseKind: sub.responseKind,
     verbs: [...sub.verbs].sort(),
   }));
-  if (subresources.length) entry['subresources'] = subresources.sort((a, b) => a.subresource.localeCompare(b.subresource));
+  if (subresources.length)
+    entry['subresources'] = subresources.sort((a, b) => a.subresource.localeCompare(b.subresource));
   return entry;
 }
 

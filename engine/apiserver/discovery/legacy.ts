@@ -15,7 +15,10 @@ export function apiVersions(serverAddress: string): Record<string, unknown> {
 }
 
 function groupEntry(group: ServedGroup): Record<string, unknown> {
-  const versions = group.versions.map((v) => ({ groupVersion: apiVersionOf(group.name, v.version), version: v.version }));
+  const versions = group.versions.map((v) => ({
+    groupVersion: apiVersionOf(group.name, v.version),
+    version: v.version,
+  }));
   return { name: group.name, versions, preferredVersion: versions[0] };
 }
 

@@ -16,7 +16,12 @@ describe('negotiateOutput', () => {
       { list: true, watch: false },
       { format: 'partial-metadata', version: 'v1' },
     ],
-    ['protobuf falls back to the next choice', 'application/vnd.kubernetes.protobuf,application/json', { list: false, watch: false }, { format: 'json' }],
+    [
+      'protobuf falls back to the next choice',
+      'application/vnd.kubernetes.protobuf,application/json',
+      { list: false, watch: false },
+      { format: 'json' },
+    ],
   ])('%s', (_name, accept, options, expected) => {
     expect(negotiateOutput(accept, options)).toEqual(expected);
   });

@@ -25,7 +25,11 @@ export function parseMediaTypes(header: string | undefined): MediaType[] {
     const params: Record<string, string> = {};
     for (const p of rawParams) {
       const eq = p.indexOf('=');
-      if (eq > 0) params[p.slice(0, eq).trim()] = p.slice(eq + 1).trim().replace(/^"|"$/g, '');
+      if (eq > 0)
+        params[p.slice(0, eq).trim()] = p
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, '');
     }
     result.push({ type, subtype, params });
   }
@@ -33,7 +37,11 @@ export function parseMediaTypes(header: string | undefined): MediaType[] {
 }
 
 function isJson(m: MediaType): boolean {
-  return (m.type === 'application' && m.subtype === 'json') || (m.type === '*' && m.subtype === '*') || (m.type === 'application' && m.subtype === '*');
+  return (
+    (m.type === 'application' && m.subtype === 'json') ||
+    (m.type === '*' && m.subtype === '*') ||
+    (m.type === 'application' && m.subtype === '*')
+  );
 }
 
 /**

@@ -53,7 +53,10 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
     name: '',
     parts: [],
   };
-  const segments = path.replace(/^\/+|\/+$/g, '').split('/').filter((s) => s !== '');
+  const segments = path
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter((s) => s !== '');
   let parts = segments.map((s) => {
     try {
       return decodeURIComponent(s);

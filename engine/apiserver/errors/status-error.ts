@@ -102,14 +102,20 @@ export function alreadyExists(gr: GroupResource, name: string): StatusError {
 
 /** The optimistic-concurrency failure: the object changed since the client read it. */
 export function conflict(gr: GroupResource, name: string, cause: string): StatusError {
-  return new StatusError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(gr)} "${name}": ${cause}`, {
-    name,
-    group: gr.group,
-    kind: gr.resource,
-  });
+  return new StatusError(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualifiedResource(gr)} "${name}": ${cause}`,
+    {
+      name,
+      group: gr.group,
+      kind: gr.resource,
+    },
+  );
 }
 
-export const OBJECT_MODIFIED = 'the object has been modified; please apply your changes to the latest version and try again';
+export const OBJECT_MODIFIED =
+  'the object has been modified; please apply your changes to the latest version and try again';
 
 /** 422 with one cause per field error: `The Pod "x" is invalid: spec.containers[0].image: Required value`. */
 export function invalid(group: string, kind: string, name: string, errors: FieldError[]): StatusError {
@@ -142,10 +148,15 @@ export function forbidden(gr: GroupResource, name: string, reason: string): Stat
 }
 
 export function methodNotSupported(gr: GroupResource, action: string): StatusError {
-  return new StatusError(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${qualifiedResource(gr)}"`, {
-    group: gr.group,
-    kind: gr.resource,
-  });
+  return new StatusError(
+    405,
+    'MethodNotAllowed',
+    `${action} is not supported on resources of kind "${qualifiedResource(gr)}"`,
+    {
+      group: gr.group,
+      kind: gr.resource,
+    },
+  );
 }
 
 /** 410 for a watch or list from a resourceVersion older than the retained history. */
@@ -158,9 +169,14 @@ export function gone(message: string): StatusError {
 }
 
 export function unsupportedMediaType(contentType: string): StatusError {
-  return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`, {
-    causes: [{ reason: 'UnexpectedServerResponse', message: contentType }],
-  });
+  return new StatusError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
+    {
+      causes: [{ reason: 'UnexpectedServerResponse', message: contentType }],
+    },
+  );
 }
 
 export function notAcceptable(message: string): StatusError {
@@ -180,12 +196,17 @@ export function timeout(message: string, retryAfterSeconds = 0): StatusError {
 }
 
 export function serverTimeout(gr: GroupResource, operation: string, retryAfterSeconds: number): StatusError {
-  return new StatusError(500, 'ServerTimeout', `The ${operation} operation against ${qualifiedResource(gr)} could not be completed at this time, please try again.`, {
-    group: gr.group,
-    kind: gr.resource,
-    retryAfterSeconds,
-    causes: [],
-  });
+  return new StatusError(
+    500,
+    'ServerTimeout',
+    `The ${operation} operation against ${qualifiedResource(gr)} could not be completed at this time, please try again.`,
+    {
+      group: gr.group,
+      kind: gr.resource,
+      retryAfterSeconds,
+      causes: [],
+    },
+  );
 }
 
 export function internalError(cause: unknown): StatusError {

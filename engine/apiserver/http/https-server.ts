@@ -57,7 +57,6 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   return out;
 }
 
-
 function send(res: ServerResponse, response: Exclude<ApiResponse, { kind: 'watch' }>): void {
   const headers: Record<string, string | string[]> = { 'cache-control': 'no-cache, private', ...response.headers };
   let body: string | Uint8Array;

@@ -27,7 +27,8 @@ function fieldToOpenApi(field: FieldSchema, refs: Set<string>, lookup: SchemaLoo
     if (field.type) out['type'] = field.type;
     if (field.format) out['format'] = field.format;
     if (field.items) out['items'] = fieldToOpenApi(field.items, refs, lookup);
-    if (field.additionalProperties) out['additionalProperties'] = fieldToOpenApi(field.additionalProperties, refs, lookup);
+    if (field.additionalProperties)
+      out['additionalProperties'] = fieldToOpenApi(field.additionalProperties, refs, lookup);
     if (field.enum) out['enum'] = field.enum;
   }
   if (field.description) out['description'] = field.description;
@@ -39,17 +40,23 @@ function fieldToOpenApi(field: FieldSchema, refs: Set<string>, lookup: SchemaLoo
   return out;
 }
 
-export function definitionToOpenApi(definition: DefinitionSchema, refs: Set<string>, lookup: SchemaLookup): OpenApiSchema {
+export function definitionToOpenApi(
+  definition: DefinitionSchema,
+  refs: Set<string>,
+  lookup: SchemaLookup,
+): OpenApiSchema {
   const out: OpenApiSchema = {};
   if (definition.description) out['description'] = definition.description;
   if (definition.type) out['type'] = definition.type;
   if (definition.format) out['format'] = definition.format;
   if (definition.properties) {
     const properties: Record<string, OpenApiSchema> = {};
-    for (const [name, field] of Object.entries(definition.properties)) properties[name] = fieldToOpenApi(field, refs, lookup);
+    for (const [name, field] of Object.entries(definition.properties))
+      properties[name] = fieldToOpenApi(field, refs, lookup);
     out['properties'] = properties;
   }
-  if (definition.additionalProperties) out['additionalProperties'] = fieldToOpenApi(definition.additionalProperties, refs, lookup);
+  if (definition.additionalProperties)
+    out['additionalProperties'] = fieldToOpenApi(definition.additionalProperties, refs, lookup);
   if (definition.required?.length) out['required'] = definition.required;
   if (definition.gvk?.length) out['x-kubernetes-group-version-kind'] = definition.gvk;
   if (definition.mapType) out['x-kubernetes-map-type'] = definition.mapType;

@@ -21,7 +21,11 @@ function query(name: string, type: 'string' | 'integer' | 'boolean', description
 
 const PARAMS = {
   pretty: query('pretty', 'string', "If 'true', the output is pretty printed."),
-  dryRun: query('dryRun', 'string', 'When present, the request is processed in full but nothing is stored. The only value is All.'),
+  dryRun: query(
+    'dryRun',
+    'string',
+    'When present, the request is processed in full but nothing is stored. The only value is All.',
+  ),
   fieldManager: query('fieldManager', 'string', 'The name of the actor making the change, recorded in managedFields.'),
   fieldValidation: query(
     'fieldValidation',
@@ -34,13 +38,25 @@ const PARAMS = {
   limit: query('limit', 'integer', 'The most objects to return in one page of a list.'),
   continue: query('continue', 'string', 'The token from the previous page, to read the next one.'),
   resourceVersion: query('resourceVersion', 'string', 'Which version of the data a read may be served from.'),
-  resourceVersionMatch: query('resourceVersionMatch', 'string', 'How resourceVersion applies to a list: Exact or NotOlderThan.'),
+  resourceVersionMatch: query(
+    'resourceVersionMatch',
+    'string',
+    'How resourceVersion applies to a list: Exact or NotOlderThan.',
+  ),
   timeoutSeconds: query('timeoutSeconds', 'integer', 'How long a list or watch call may last.'),
   watch: query('watch', 'boolean', 'Stream changes instead of returning a list.'),
   allowWatchBookmarks: query('allowWatchBookmarks', 'boolean', 'Let the server send BOOKMARK events in a watch.'),
   sendInitialEvents: query('sendInitialEvents', 'boolean', 'Start a watch with the current state as ADDED events.'),
-  gracePeriodSeconds: query('gracePeriodSeconds', 'integer', 'Seconds the object is given to shut down before it is deleted.'),
-  propagationPolicy: query('propagationPolicy', 'string', 'What happens to dependents: Orphan, Background or Foreground.'),
+  gracePeriodSeconds: query(
+    'gracePeriodSeconds',
+    'integer',
+    'Seconds the object is given to shut down before it is deleted.',
+  ),
+  propagationPolicy: query(
+    'propagationPolicy',
+    'string',
+    'What happens to dependents: Orphan, Background or Foreground.',
+  ),
   orphanDependents: query('orphanDependents', 'boolean', 'Deprecated: use propagationPolicy.'),
 } as const;
 
@@ -65,7 +81,14 @@ function pathParam(name: string, description: string): Record<string, unknown> {
   return { name, in: 'path', description, required: true, schema: { type: 'string', uniqueItems: true } };
 }
 
-function operationId(action: string, group: string, version: string, kind: string, namespaced: boolean, suffix = ''): string {
+function operationId(
+  action: string,
+  group: string,
+  version: string,
+  kind: string,
+  namespaced: boolean,
+  suffix = '',
+): string {
   const groupPart = (group || 'core')
     .replace(/\.k8s\.io$/, '')
     .split(/[.-]/)
@@ -81,7 +104,13 @@ function operation(
   verb: string,
   responseSchema: string,
   parameters: unknown[],
-  opts: { body?: string; patch?: boolean; suffix?: string; namespaced?: boolean; kind?: { group: string; version: string; kind: string } } = {},
+  opts: {
+    body?: string;
+    patch?: boolean;
+    suffix?: string;
+    namespaced?: boolean;
+    kind?: { group: string; version: string; kind: string };
+  } = {},
 ): Operation {
   const d = served.definition;
   const gvk = opts.kind ?? { group: d.group, version: d.version, kind: d.kind };
@@ -89,7 +118,10 @@ function operation(
     tags: [`${d.group || 'core'}_${d.version}`],
     operationId: operationId(action, d.group, d.version, d.kind, opts.namespaced ?? d.namespaced, opts.suffix),
     parameters,
-    responses: { '200': { description: 'OK', content: content(responseSchema) }, '401': { description: 'Unauthorized' } },
+    responses: {
+      '200': { description: 'OK', content: content(responseSchema) },
+      '401': { description: 'Unauthorized' },
+    },
     'x-kubernetes-action': verb,
     'x-kubernetes-group-version-kind': gvk,
   };
@@ -109,11 +141,17 @@ function operation(
       required: true,
     };
   }
-  if (action === 'create') (op['responses'] as Record<string, unknown>)['201'] = { description: 'Created', content: content(responseSchema) };
+  if (action === 'create')
+    (op['responses'] as Record<string, unknown>)['201'] = { description: 'Created', content: content(responseSchema) };
   return op;
 }
 
-function resourcePaths(served: ServedResource, prefix: string, lookup: SchemaLookup, roots: Set<string>): Record<string, PathItem> {
+function resourcePaths(
+  served: ServedResource,
+  prefix: string,
+  lookup: SchemaLookup,
+  roots: Set<string>,
+): Record<string, PathItem> {
   const d = served.definition;
   const paths: Record<string, PathItem> = {};
   const kindSchema = d.schema;
@@ -122,13 +160,16 @@ function resourcePaths(served: ServedResource, prefix: string, lookup: SchemaLoo
   roots.add(listSchema);
   const verbs = new Set(d.verbs);
   const base = d.namespaced ? `${prefix}/namespaces/{namespace}/${d.resource}` : `${prefix}/${d.resource}`;
-  const nsParam = d.namespaced ? [pathParam('namespace', 'object name and auth scope, such as for teams and projects')] : [];
+  const nsParam = d.namespaced
+    ? [pathParam('namespace', 'object name and auth scope, such as for teams and projects')]
+    : [];
   const nameParam = pathParam('name', `name of the ${d.kind}`);
   const writeParams = [PARAMS.dryRun, PARAMS.fieldManager, PARAMS.fieldValidation];
 
   const collection: PathItem = { parameters: [...nsParam, PARAMS.pretty] };
   if (verbs.has('list')) collection['get'] = operation(served, 'list', 'list', listSchema, LIST_PARAMS);
-  if (verbs.has('create')) collection['post'] = operation(served, 'create', 'post', kindSchema, writeParams, { body: kindSchema });
+  if (verbs.has('create'))
+    collection['post'] = operation(served, 'create', 'post', kindSchema, writeParams, { body: kindSchema });
   if (verbs.has('deletecollection')) {
     collection['delete'] = operation(served, 'deleteCollection', 'deletecollection', `${META}.Status`, [
       PARAMS.dryRun,
@@ -141,8 +182,10 @@ function resourcePaths(served: ServedResource, prefix: string, lookup: SchemaLoo
 
   const item: PathItem = { parameters: [nameParam, ...nsParam, PARAMS.pretty] };
   if (verbs.has('get')) item['get'] = operation(served, 'read', 'get', kindSchema, []);
-  if (verbs.has('update')) item['put'] = operation(served, 'replace', 'put', kindSchema, writeParams, { body: kindSchema });
-  if (verbs.has('patch')) item['patch'] = operation(served, 'patch', 'patch', kindSchema, [...writeParams, PARAMS.force], { patch: true });
+  if (verbs.has('update'))
+    item['put'] = operation(served, 'replace', 'put', kindSchema, writeParams, { body: kindSchema });
+  if (verbs.has('patch'))
+    item['patch'] = operation(served, 'patch', 'patch', kindSchema, [...writeParams, PARAMS.force], { patch: true });
   if (verbs.has('delete')) {
     item['delete'] = operation(served, 'delete', 'delete', `${META}.Status`, [
       PARAMS.dryRun,
@@ -156,12 +199,16 @@ function resourcePaths(served: ServedResource, prefix: string, lookup: SchemaLoo
   if (d.namespaced && verbs.has('list')) {
     paths[`/${prefix}/${d.resource}`] = {
       parameters: [PARAMS.pretty],
-      get: operation(served, 'list', 'list', listSchema, LIST_PARAMS, { suffix: 'ForAllNamespaces', namespaced: false }),
+      get: operation(served, 'list', 'list', listSchema, LIST_PARAMS, {
+        suffix: 'ForAllNamespaces',
+        namespaced: false,
+      }),
     };
   }
 
   for (const [name, sub] of Object.entries(d.subresources ?? {})) {
-    const responseSchema = name === 'status' ? kindSchema : name === 'scale' ? 'io.k8s.api.autoscaling.v1.Scale' : undefined;
+    const responseSchema =
+      name === 'status' ? kindSchema : name === 'scale' ? 'io.k8s.api.autoscaling.v1.Scale' : undefined;
     if (!responseSchema) continue;
     roots.add(responseSchema);
     const suffix = name[0]!.toUpperCase() + name.slice(1);
@@ -170,10 +217,18 @@ function resourcePaths(served: ServedResource, prefix: string, lookup: SchemaLoo
     const subVerbs = new Set(sub.verbs);
     if (subVerbs.has('get')) subItem['get'] = operation(served, 'read', 'get', responseSchema, [], { suffix, kind });
     if (subVerbs.has('update')) {
-      subItem['put'] = operation(served, 'replace', 'put', responseSchema, writeParams, { body: responseSchema, suffix, kind });
+      subItem['put'] = operation(served, 'replace', 'put', responseSchema, writeParams, {
+        body: responseSchema,
+        suffix,
+        kind,
+      });
     }
     if (subVerbs.has('patch')) {
-      subItem['patch'] = operation(served, 'patch', 'patch', responseSchema, [...writeParams, PARAMS.force], { patch: true, suffix, kind });
+      subItem['patch'] = operation(served, 'patch', 'patch', responseSchema, [...writeParams, PARAMS.force], {
+        patch: true,
+        suffix,
+        kind,
+      });
     }
     paths[`/${base}/{name}/${name}`] = subItem;
   }
@@ -203,7 +258,8 @@ export class OpenApiV3 {
   root(): Record<string, unknown> {
     this.refresh();
     const paths: Record<string, unknown> = {};
-    for (const [path, doc] of this.documents) paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${doc.hash}` };
+    for (const [path, doc] of this.documents)
+      paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${doc.hash}` };
     return { paths };
   }
 
@@ -236,7 +292,14 @@ export class OpenApiV3 {
         paths,
         components: {
           schemas: schemaClosure(roots, lookup),
-          securitySchemes: { BearerToken: { type: 'apiKey', description: 'Bearer Token authentication', name: 'authorization', in: 'header' } },
+          securitySchemes: {
+            BearerToken: {
+              type: 'apiKey',
+              description: 'Bearer Token authentication',
+              name: 'authorization',
+              in: 'header',
+            },
+          },
         },
       };
       const body = JSON.stringify(doc);

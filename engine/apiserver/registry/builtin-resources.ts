@@ -46,4 +46,3 @@ export function builtinResources(): ResourceDefinition[] {
     ...apiregistrationResources,
   ].map((definition) => ({ ...definition, table: definition.table ?? printerFor(definition.group, definition.kind) }));
 }
-

@@ -13,7 +13,11 @@ function cm(namespace: string, name: string, labels: Record<string, string> = {}
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace, name, labels } };
 }
 
-const bookmarkObject = (resourceVersion: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { resourceVersion } });
+const bookmarkObject = (resourceVersion: string) => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { resourceVersion },
+});
 
 async function put(kv: KV, obj: KubeObject): Promise<number> {
   return (await kv.put(`${PREFIX}${obj.metadata.namespace}/${obj.metadata.name}`, encodeObject(obj))).revision;
@@ -24,7 +28,10 @@ function collect(events: ApiWatchEvent[]) {
 }
 
 const summary = (events: ApiWatchEvent[]) =>
-  events.map((e) => `${e.type} ${(e.object as KubeObject).metadata.name ?? ''}@${(e.object as KubeObject).metadata.resourceVersion}`);
+  events.map(
+    (e) =>
+      `${e.type} ${(e.object as KubeObject).metadata.name ?? ''}@${(e.object as KubeObject).metadata.resourceVersion}`,
+  );
 
 describe('Cacher', () => {
   let kv: KV;
@@ -115,12 +122,18 @@ describe('Cacher', () => {
     let rv = first;
     for (let i = 0; i < 6; i++) rv = await put(kv, cm('a', `n${i}`));
     await cacher.waitUntilFresh(rv);
-    await expect(cacher.watch({ keyPrefix: PREFIX, sinceRevision: first, bookmarkObject })).rejects.toThrow(/too old resource version/);
+    await expect(cacher.watch({ keyPrefix: PREFIX, sinceRevision: first, bookmarkObject })).rejects.toThrow(
+      /too old resource version/,
+    );
   });
 
   it('ends the initial state of sendInitialEvents with a marked bookmark', async () => {
     await put(kv, cm('a', 'x'));
-    const stream = await cacher.watch({ keyPrefix: PREFIX, initialEventsEndBookmark: true, bookmarkObject: (rv, annotations) => ({ ...bookmarkObject(rv), metadata: { resourceVersion: rv, annotations } }) });
+    const stream = await cacher.watch({
+      keyPrefix: PREFIX,
+      initialEventsEndBookmark: true,
+      bookmarkObject: (rv, annotations) => ({ ...bookmarkObject(rv), metadata: { resourceVersion: rv, annotations } }),
+    });
     const events: ApiWatchEvent[] = [];
     stream.attach(collect(events));
     expect(events.map((e) => e.type)).toEqual(['ADDED', 'BOOKMARK']);

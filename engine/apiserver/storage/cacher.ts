@@ -150,7 +150,11 @@ export class Cacher {
     }
     const since = options.sinceRevision;
     if (since !== undefined && since < this.bufferStartRevision) {
-      throw new StorageError('Expired', this.prefix, `too old resource version: ${since} (${this.bufferStartRevision + 1})`);
+      throw new StorageError(
+        'Expired',
+        this.prefix,
+        `too old resource version: ${since} (${this.bufferStartRevision + 1})`,
+      );
     }
     const stream = new WatchStream();
     const watcher: CacheWatcher = { options, stream };

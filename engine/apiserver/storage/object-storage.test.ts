@@ -63,7 +63,10 @@ describe('ObjectStorage', () => {
   it('fails a resourceVersion precondition that does not hold', async () => {
     await storage.create(key('a'), cm('a'));
     await expect(
-      storage.guaranteedUpdate(key('a'), { preconditions: { resourceVersion: '1' } }, (c) => ({ ...c!, data: { y: '1' } })),
+      storage.guaranteedUpdate(key('a'), { preconditions: { resourceVersion: '1' } }, (c) => ({
+        ...c!,
+        data: { y: '1' },
+      })),
     ).rejects.toSatisfy((e) => isStorageError(e, 'ResourceVersionConflicts'));
   });
 
@@ -73,7 +76,11 @@ describe('ObjectStorage', () => {
     expect(first.items.map((o) => o.metadata.name)).toEqual(['a', 'b']);
     expect(first.remainingItemCount).toBe(3);
     await storage.delete(key('c'));
-    const second = await storage.listPage('/registry/configmaps/ns/', { limit: 2, revision: first.revision, startKey: first.nextKey });
+    const second = await storage.listPage('/registry/configmaps/ns/', {
+      limit: 2,
+      revision: first.revision,
+      startKey: first.nextKey,
+    });
     expect(second.items.map((o) => o.metadata.name)).toEqual(['c', 'd']);
   });
 
@@ -89,8 +96,12 @@ describe('ObjectStorage', () => {
 
   it('deletes with a precondition on the current version only', async () => {
     const created = await storage.create(key('a'), cm('a'));
-    await expect(storage.delete(key('a'), { preconditions: { uid: 'nope' } })).rejects.toThrow(/Precondition failed: UID/);
-    const deleted = await storage.delete(key('a'), { preconditions: { resourceVersion: created.metadata.resourceVersion } });
+    await expect(storage.delete(key('a'), { preconditions: { uid: 'nope' } })).rejects.toThrow(
+      /Precondition failed: UID/,
+    );
+    const deleted = await storage.delete(key('a'), {
+      preconditions: { resourceVersion: created.metadata.resourceVersion },
+    });
     expect(deleted.metadata.name).toBe('a');
     expect(await storage.get(key('a'))).toBeUndefined();
   });

@@ -2,12 +2,7 @@
 // that name the resource (k8s.io/apiserver/pkg/storage/errors.go).
 
 export type StorageErrorCode =
-  | 'KeyNotFound'
-  | 'KeyExists'
-  | 'ResourceVersionConflicts'
-  | 'InvalidObject'
-  | 'ResourceVersionTooLarge'
-  | 'Expired';
+  'KeyNotFound' | 'KeyExists' | 'ResourceVersionConflicts' | 'InvalidObject' | 'ResourceVersionTooLarge' | 'Expired';
 
 export class StorageError extends Error {
   constructor(

@@ -50,7 +50,9 @@ describe('Deployments', () => {
     [
       'a selector must match the template labels',
       { selector: { matchLabels: { app: 'db' } }, template },
-      ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`'],
+      [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      ],
     ],
     [
       'the template must always restart',
@@ -87,7 +89,9 @@ describe('Deployments', () => {
     [
       'the strategy type must be supported',
       { selector: { matchLabels: labels }, template, strategy: { type: 'BlueGreen' } },
-      ['spec.strategy: Unsupported value: map[string]string{"type":"BlueGreen"}: supported values: "Recreate", "RollingUpdate"'],
+      [
+        'spec.strategy: Unsupported value: map[string]string{"type":"BlueGreen"}: supported values: "Recreate", "RollingUpdate"',
+      ],
     ],
     [
       'the progress deadline must exceed minReadySeconds',
@@ -220,7 +224,9 @@ describe('DaemonSets', () => {
     [
       'a missing selector cannot match',
       { template },
-      ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`'],
+      [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      ],
     ],
   ])('%s', (_name, spec, expected) => {
     expect(validateDaemonSet(ds(spec)).map(String)).toEqual(expected);

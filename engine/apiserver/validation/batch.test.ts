@@ -146,7 +146,9 @@ describe('CronJobs', () => {
     [
       'the job template may not set a selector',
       { jobTemplate: { spec: { selector: { matchLabels: { a: 'b' } }, template: podTemplate } } },
-      ['spec.jobTemplate.spec.selector: Invalid value: map[string]interface {}{"matchLabels":map[string]string{"a":"b"}}: `selector` will be auto-generated'],
+      [
+        'spec.jobTemplate.spec.selector: Invalid value: map[string]interface {}{"matchLabels":map[string]string{"a":"b"}}: `selector` will be auto-generated',
+      ],
     ],
   ])('%s', (_name, spec, expected) => {
     expect(validateCronJob(cronJob(spec)).map(String)).toEqual(expected);

@@ -80,14 +80,20 @@ export class NamespaceController {
     if (!finalizers.includes(FINALIZER)) return;
 
     const resources = (await discoverResources(this.client)).filter(
-      (r) => r.namespaced && r.verbs.includes('list') && (r.verbs.includes('deletecollection') || r.verbs.includes('delete')),
+      (r) =>
+        r.namespaced &&
+        r.verbs.includes('list') &&
+        (r.verbs.includes('deletecollection') || r.verbs.includes('delete')),
     );
     const remaining: string[] = [];
     const failures: string[] = [];
     for (const resource of resources) {
       try {
         const left = await this.deleteAll(resource, name);
-        if (left > 0) remaining.push(`${resource.resource}${resource.group ? `.${resource.group}` : ''} has ${left} resource instances`);
+        if (left > 0)
+          remaining.push(
+            `${resource.resource}${resource.group ? `.${resource.group}` : ''} has ${left} resource instances`,
+          );
       } catch (error) {
         failures.push(`${resource.resource}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -95,7 +101,12 @@ export class NamespaceController {
     await this.reportConditions(name, remaining, failures);
     if (remaining.length || failures.length) throw new ContentRemaining();
     await this.client.request('PUT', `/api/v1/namespaces/${name}/finalize`, {
-      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: finalizers.filter((f) => f !== FINALIZER) } },
+      body: {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+        spec: { finalizers: finalizers.filter((f) => f !== FINALIZER) },
+      },
     });
   }
 
@@ -127,15 +138,50 @@ export class NamespaceController {
   private async reportConditions(name: string, remaining: string[], failures: string[]): Promise<void> {
     const now = rfc3339(this.clock.now());
     const conditions: Condition[] = [
-      { type: 'NamespaceDeletionDiscoveryFailure', status: 'False', reason: 'ResourcesDiscovered', message: 'All resources successfully discovered' },
-      { type: 'NamespaceDeletionGroupVersionParsingFailure', status: 'False', reason: 'ParsedGroupVersions', message: 'All legacy kube types successfully parsed' },
+      {
+        type: 'NamespaceDeletionDiscoveryFailure',
+        status: 'False',
+        reason: 'ResourcesDiscovered',
+        message: 'All resources successfully discovered',
+      },
+      {
+        type: 'NamespaceDeletionGroupVersionParsingFailure',
+        status: 'False',
+        reason: 'ParsedGroupVersions',
+        message: 'All legacy kube types successfully parsed',
+      },
       failures.length
-        ? { type: 'NamespaceDeletionContentFailure', status: 'True', reason: 'ContentDeletionFailed', message: `Failed to delete all resource types, ${failures.length} remaining: ${failures.join(', ')}` }
-        : { type: 'NamespaceDeletionContentFailure', status: 'False', reason: 'ContentDeleted', message: 'All content successfully deleted, may be waiting on finalization' },
+        ? {
+            type: 'NamespaceDeletionContentFailure',
+            status: 'True',
+            reason: 'ContentDeletionFailed',
+            message: `Failed to delete all resource types, ${failures.length} remaining: ${failures.join(', ')}`,
+          }
+        : {
+            type: 'NamespaceDeletionContentFailure',
+            status: 'False',
+            reason: 'ContentDeleted',
+            message: 'All content successfully deleted, may be waiting on finalization',
+          },
       remaining.length
-        ? { type: 'NamespaceContentRemaining', status: 'True', reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${remaining.join(', ')}` }
-        : { type: 'NamespaceContentRemaining', status: 'False', reason: 'ContentRemoved', message: 'All content successfully removed' },
-      { type: 'NamespaceFinalizersRemaining', status: 'False', reason: 'ContentHasNoFinalizers', message: 'All content-preserving finalizers finished' },
+        ? {
+            type: 'NamespaceContentRemaining',
+            status: 'True',
+            reason: 'SomeResourcesRemain',
+            message: `Some resources are remaining: ${remaining.join(', ')}`,
+          }
+        : {
+            type: 'NamespaceContentRemaining',
+            status: 'False',
+            reason: 'ContentRemoved',
+            message: 'All content successfully removed',
+          },
+      {
+        type: 'NamespaceFinalizersRemaining',
+        status: 'False',
+        reason: 'ContentHasNoFinalizers',
+        message: 'All content-preserving finalizers finished',
+      },
     ];
     try {
       const ns = (await this.client.request('GET', resourcePath(NAMESPACES, '', name))) as KubeObject;

@@ -82,7 +82,9 @@ class Decoder {
     const struct = this.structStack[this.structStack.length - 1] ?? '';
     const where = struct ? `Go struct field ${struct}.${jsonPath}` : 'Go value';
     const intoInteger = !field.ref && field.type === 'integer';
-    return new TypeMismatchError(`json: cannot unmarshal ${jsonKind(value, intoInteger)} into ${where} of type ${this.goType(field)}`);
+    return new TypeMismatchError(
+      `json: cannot unmarshal ${jsonKind(value, intoInteger)} into ${where} of type ${this.goType(field)}`,
+    );
   }
 
   /** Decodes `value` against a definition (a struct, or a named scalar like Quantity). */
@@ -92,8 +94,10 @@ class Decoder {
     const asField: FieldSchema = { ref: definitionName };
     if (definition.format) return this.scalar(value, definition.format, definition.type, path, jsonPath, asField);
     if (definition.properties) return this.struct(value, definition, definitionName, path, jsonPath);
-    if (definition.additionalProperties) return this.map(value, definition.additionalProperties, path, jsonPath, asField);
-    if (definition.type && definition.type !== 'object') return this.scalar(value, undefined, definition.type, path, jsonPath, asField);
+    if (definition.additionalProperties)
+      return this.map(value, definition.additionalProperties, path, jsonPath, asField);
+    if (definition.type && definition.type !== 'object')
+      return this.scalar(value, undefined, definition.type, path, jsonPath, asField);
     return value;
   }
 
@@ -177,7 +181,9 @@ class Decoder {
       case 'micro-time':
         if (typeof value !== 'string') throw this.mismatch(value, jsonPath, self);
         if (!RFC3339.test(value)) {
-          throw new TypeMismatchError(`parsing time "${value}" as "2006-01-02T15:04:05Z07:00": cannot parse "${value}" as "2006"`);
+          throw new TypeMismatchError(
+            `parsing time "${value}" as "2006-01-02T15:04:05Z07:00": cannot parse "${value}" as "2006"`,
+          );
         }
         return value;
       case 'byte':
@@ -216,7 +222,11 @@ function firstBadBase64Byte(value: string): number {
  * Decodes an object of the kind described by `definitionName`. Throws TypeMismatchError for values of the wrong
  * type; unknown fields are dropped and listed in the result.
  */
-export function decodeTyped(value: Record<string, unknown>, definitionName: string, lookup: SchemaLookup): TypedDecodeResult {
+export function decodeTyped(
+  value: Record<string, unknown>,
+  definitionName: string,
+  lookup: SchemaLookup,
+): TypedDecodeResult {
   const decoder = new Decoder(lookup);
   const object = decoder.definition(value, definitionName, '', '') as KubeObject;
   if (!isPlainObject(object.metadata)) object.metadata = {};

@@ -26,11 +26,15 @@ export function decodeObject(
   warnings: string[],
 ): KubeObject {
   if (!isPlainObject(value)) {
-    throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: the body is not a JSON object`);
+    throw badRequest(
+      `${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: the body is not a JSON object`,
+    );
   }
   const apiVersion = apiVersionOf(expected.group, expected.version);
   if (typeof value['apiVersion'] === 'string' && value['apiVersion'] !== '' && value['apiVersion'] !== apiVersion) {
-    throw badRequest(`the API version in the data (${value['apiVersion']}) does not match the expected API version (${apiVersion})`);
+    throw badRequest(
+      `the API version in the data (${value['apiVersion']}) does not match the expected API version (${apiVersion})`,
+    );
   }
   if (typeof value['kind'] === 'string' && value['kind'] !== '' && value['kind'] !== expected.kind) {
     throw badRequest(`the kind in the data (${value['kind']}) does not match the expected kind (${expected.kind})`);
@@ -46,7 +50,9 @@ export function decodeObject(
     }
   } catch (error) {
     if (error instanceof TypeMismatchError) {
-      throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error.message}`);
+      throw badRequest(
+        `${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -19,18 +19,24 @@ const POLICIES = ['Background', 'Foreground', 'Orphan'] as const;
 export function deleteOptions(ctx: HandlerContext): DeleteOptions & { dryRunInBody: boolean } {
   const { req } = ctx;
   let body: Record<string, unknown> = {};
-  const raw = req.object ?? (req.body && req.body.length > 0 ? parseBody(req.body, req.headers['content-type']) : undefined);
+  const raw =
+    req.object ?? (req.body && req.body.length > 0 ? parseBody(req.body, req.headers['content-type']) : undefined);
   if (raw !== undefined) {
     if (!isPlainObject(raw)) throw badRequest('DeleteOptions must be a JSON object');
     body = raw;
   }
   const options: DeleteOptions & { dryRunInBody: boolean } = { dryRunInBody: false };
-  const grace = typeof body['gracePeriodSeconds'] === 'number' ? body['gracePeriodSeconds'] : intParam(req.query, 'gracePeriodSeconds');
+  const grace =
+    typeof body['gracePeriodSeconds'] === 'number'
+      ? body['gracePeriodSeconds']
+      : intParam(req.query, 'gracePeriodSeconds');
   if (grace !== undefined) options.gracePeriodSeconds = Math.max(0, grace);
   const policy = (body['propagationPolicy'] as string | undefined) ?? req.query.get('propagationPolicy') ?? undefined;
   if (policy !== undefined && policy !== '') {
     if (!(POLICIES as readonly string[]).includes(policy)) {
-      throw invalid('meta.k8s.io', 'DeleteOptions', '', [notSupported(FieldPath.root('propagationPolicy'), policy, POLICIES)]);
+      throw invalid('meta.k8s.io', 'DeleteOptions', '', [
+        notSupported(FieldPath.root('propagationPolicy'), policy, POLICIES),
+      ]);
     }
     options.propagationPolicy = policy as DeleteOptions['propagationPolicy'];
   }

@@ -47,7 +47,9 @@ export function fieldManager(ctx: HandlerContext): string {
   const explicit = ctx.req.query.get('fieldManager');
   if (explicit !== null && explicit !== '') {
     if (explicit.length > FIELD_MANAGER_MAX_LENGTH) {
-      throw invalid('meta.k8s.io', 'PatchOptions', '', [tooLong(FieldPath.root('fieldManager'), FIELD_MANAGER_MAX_LENGTH)]);
+      throw invalid('meta.k8s.io', 'PatchOptions', '', [
+        tooLong(FieldPath.root('fieldManager'), FIELD_MANAGER_MAX_LENGTH),
+      ]);
     }
     if (!/^[\x20-\x7e]*$/.test(explicit)) {
       throw invalid('meta.k8s.io', 'PatchOptions', '', [

@@ -5,7 +5,12 @@
 import type { KubeObject } from '../../../api/object.ts';
 import { badRequest, notFound } from '../../errors/status-error.ts';
 import { applyConfiguration } from '../../managedfields/index.ts';
-import { acceptedPatchContentTypes, applyPatch, patchTypeFromContentType, unsupportedPatchMediaType } from '../../patch/index.ts';
+import {
+  acceptedPatchContentTypes,
+  applyPatch,
+  patchTypeFromContentType,
+  unsupportedPatchMediaType,
+} from '../../patch/index.ts';
 import { rfc3339 } from '../../../api/json.ts';
 import type { ApiResponse } from '../api-request.ts';
 import { parseYaml } from '../decode/parse-body.ts';
@@ -55,7 +60,15 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
       scope,
       { subresource, allowCreate: subresource === '' },
     );
-    return renderObject(object, created ? 201 : 200, format, tableFor(store), ctx.clock.now(), req.query, scope.warnings);
+    return renderObject(
+      object,
+      created ? 201 : 200,
+      format,
+      tableFor(store),
+      ctx.clock.now(),
+      req.query,
+      scope.warnings,
+    );
   }
 
   const patch = req.object ?? parsePatchJson(text!, patchType);
@@ -68,7 +81,13 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
         fieldValidation: validation,
         warnings: scope.warnings,
       });
-      const decoded: KubeObject = decodeObject(patched, store.definition, store.schemaLookup, validation, scope.warnings);
+      const decoded: KubeObject = decodeObject(
+        patched,
+        store.definition,
+        store.schemaLookup,
+        validation,
+        scope.warnings,
+      );
       return { object: decoded };
     },
     scope,

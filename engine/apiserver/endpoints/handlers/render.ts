@@ -81,7 +81,13 @@ export function renderObject(
 }
 
 /** Responds with a list in the negotiated representation. */
-export function renderList(list: KubeList, format: OutputFormat, table: TableConvertor, now: number, query: URLSearchParams): ApiResponse {
+export function renderList(
+  list: KubeList,
+  format: OutputFormat,
+  table: TableConvertor,
+  now: number,
+  query: URLSearchParams,
+): ApiResponse {
   let body: unknown = list;
   if (format.format === 'table') {
     body = toTable(list.items, table, now, {

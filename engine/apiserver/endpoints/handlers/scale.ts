@@ -80,7 +80,13 @@ export async function handleScale(ctx: HandlerContext): Promise<ApiResponse> {
     const patch = req.object ?? parseJson(new TextDecoder().decode(req.body ?? new Uint8Array()));
     const scaleSchema = { definition: store.schemaLookup.definition(SCALE_KIND.schema), type: 'object' as const };
     desiredFrom = (current) =>
-      decodeObject(applyPatch(patchType, current, patch, scaleSchema, store.schemaLookup), SCALE_KIND, store.schemaLookup, validation, scope.warnings);
+      decodeObject(
+        applyPatch(patchType, current, patch, scaleSchema, store.schemaLookup),
+        SCALE_KIND,
+        store.schemaLookup,
+        validation,
+        scope.warnings,
+      );
   } else {
     throw badRequest(`${info.verb} is not supported on the scale sub-resource`);
   }
@@ -93,7 +99,8 @@ export async function handleScale(ctx: HandlerContext): Promise<ApiResponse> {
       const currentScale = scaleOf(store, current);
       const scale = desiredFrom(currentScale);
       const rv = scale.metadata.resourceVersion;
-      if (rv && rv !== current.metadata.resourceVersion) throw conflict(store.groupResource, info.name, OBJECT_MODIFIED);
+      if (rv && rv !== current.metadata.resourceVersion)
+        throw conflict(store.groupResource, info.name, OBJECT_MODIFIED);
       const replicas = (scale['spec'] as Record<string, unknown> | undefined)?.['replicas'] ?? 0;
       if (typeof replicas !== 'number' || replicas < 0) {
         throw invalid('autoscaling', 'Scale', info.name, [

@@ -54,7 +54,8 @@ export async function handleWatch(ctx: HandlerContext): Promise<ApiResponse> {
       first = false;
       return { type: event.type, object: body };
     }
-    if (format.format === 'partial-metadata') return { type: event.type, object: partialObjectMetadata(obj, format.version) };
+    if (format.format === 'partial-metadata')
+      return { type: event.type, object: partialObjectMetadata(obj, format.version) };
     return event;
   };
   return { kind: 'watch', stream, transform, timeoutMs };

@@ -220,7 +220,11 @@ export class RegistryStore {
     const fromState = options.sendInitialEvents === true || rv === undefined || rv === '' || rv === '0';
     if (options.sendInitialEvents && !options.allowWatchBookmarks) {
       throw invalid('meta.k8s.io', 'ListOptions', '', [
-        invalidValue(FieldPath.root('sendInitialEvents'), true, 'sendInitialEvents is forbidden for watch unless allowWatchBookmarks=true'),
+        invalidValue(
+          FieldPath.root('sendInitialEvents'),
+          true,
+          'sendInitialEvents is forbidden for watch unless allowWatchBookmarks=true',
+        ),
       ]);
     }
     try {
@@ -331,7 +335,12 @@ export class RegistryStore {
    * Deletes an object: immediately, or — when it has finalizers, or its kind deletes gracefully — by setting
    * deletionTimestamp and leaving the rest to the finalizers' owners and the grace period.
    */
-  async delete(namespace: string, name: string, scope: RequestScope, options: DeleteOptions = {}): Promise<DeleteResult> {
+  async delete(
+    namespace: string,
+    name: string,
+    scope: RequestScope,
+    options: DeleteOptions = {},
+  ): Promise<DeleteResult> {
     const key = this.keyFor(namespace, name);
     const current = await this.storage.get(key);
     if (!current) throw notFound(this.groupResource, name);
@@ -356,7 +365,12 @@ export class RegistryStore {
   }
 
   /** Deletes every object the predicate selects; answers with the list of what was deleted. */
-  async deleteCollection(namespace: string, scope: RequestScope, options: DeleteOptions, list: ListOptions): Promise<KubeList> {
+  async deleteCollection(
+    namespace: string,
+    scope: RequestScope,
+    options: DeleteOptions,
+    list: ListOptions,
+  ): Promise<KubeList> {
     const { items, metadata } = await this.list(namespace, { ...list, limit: 0, continue: undefined });
     const deleted: KubeObject[] = [];
     for (const item of items) {
@@ -382,10 +396,14 @@ export class RegistryStore {
     preconditions?: Preconditions,
   ): Promise<KubeObject> {
     try {
-      const stored = await this.storage.guaranteedUpdate(this.keyFor(namespace, name), { dryRun: scope.dryRun, preconditions }, (current) => {
-        if (!current) throw notFound(this.groupResource, name);
-        return this.goForm(mutate(structuredClone(current)));
-      });
+      const stored = await this.storage.guaranteedUpdate(
+        this.keyFor(namespace, name),
+        { dryRun: scope.dryRun, preconditions },
+        (current) => {
+          if (!current) throw notFound(this.groupResource, name);
+          return this.goForm(mutate(structuredClone(current)));
+        },
+      );
       return this.withTypeMeta(stored);
     } catch (error) {
       throw this.toStatusError(error, name);
@@ -393,7 +411,12 @@ export class RegistryStore {
   }
 
   /** Deletes a stored object directly (after its finalizers are done), answering as a delete does. */
-  async deleteStored(namespace: string, name: string, scope: RequestScope, preconditions?: Preconditions): Promise<DeleteResult> {
+  async deleteStored(
+    namespace: string,
+    name: string,
+    scope: RequestScope,
+    preconditions?: Preconditions,
+  ): Promise<DeleteResult> {
     try {
       const deleted = await this.storage.delete(this.keyFor(namespace, name), { dryRun: scope.dryRun, preconditions });
       return { result: this.deletedResult(deleted), deleted: true };
@@ -513,7 +536,9 @@ export class RegistryStore {
   ): Promise<KubeObject> {
     this.checkNamespace(obj, scope);
     if (obj.metadata.name !== name) {
-      throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`,
+      );
     }
     const tracked = managedFieldsDone ? obj : this.trackFields(undefined, obj, scope, '');
     await this.admit('CREATE', tracked, undefined, scope, '');
@@ -612,7 +637,14 @@ export class RegistryStore {
     }
     const meta = obj.metadata;
     const oldMeta = old.metadata;
-    for (const field of ['labels', 'annotations', 'finalizers', 'ownerReferences', 'deletionTimestamp', 'generation'] as const) {
+    for (const field of [
+      'labels',
+      'annotations',
+      'finalizers',
+      'ownerReferences',
+      'deletionTimestamp',
+      'generation',
+    ] as const) {
       if (oldMeta[field] === undefined) delete meta[field];
       else (meta as Record<string, unknown>)[field] = structuredClone(oldMeta[field]);
     }
@@ -640,7 +672,12 @@ export class RegistryStore {
 
   /** Whether anything but metadata and status changed (what metadata.generation counts). */
   private specChanged(obj: KubeObject, old: KubeObject): boolean {
-    const ignored = new Set(['metadata', 'apiVersion', 'kind', ...(this.definition.subresources?.status ? this.statusFields() : [])]);
+    const ignored = new Set([
+      'metadata',
+      'apiVersion',
+      'kind',
+      ...(this.definition.subresources?.status ? this.statusFields() : []),
+    ]);
     const keys = new Set([...Object.keys(obj), ...Object.keys(old)]);
     for (const key of keys) {
       if (!ignored.has(key) && !deepEqual(obj[key], old[key])) return true;
@@ -648,7 +685,12 @@ export class RegistryStore {
     return false;
   }
 
-  private trackFields(old: KubeObject | undefined, obj: KubeObject, scope: RequestScope, subresource: string): KubeObject {
+  private trackFields(
+    old: KubeObject | undefined,
+    obj: KubeObject,
+    scope: RequestScope,
+    subresource: string,
+  ): KubeObject {
     return updateManagedFields({
       old,
       updated: obj,
@@ -665,7 +707,12 @@ export class RegistryStore {
     const hasStatus = this.definition.subresources?.status !== undefined;
     let resetFields: string[][] | undefined;
     if (hasStatus) resetFields = subresource === 'status' ? [['spec'], ['metadata']] : [this.statusFields()];
-    return { schema: this.schema, lookup: this.schemas, resetFields, unstructured: this.definition.customResource === true };
+    return {
+      schema: this.schema,
+      lookup: this.schemas,
+      resetFields,
+      unstructured: this.definition.customResource === true,
+    };
   }
 
   private async admit(
@@ -829,7 +876,11 @@ export class RegistryStore {
         case 'KeyExists':
           return alreadyExists(this.groupResource, name);
         case 'ResourceVersionConflicts':
-          return conflict(this.groupResource, name, error.message.startsWith('Precondition') ? error.message : OBJECT_MODIFIED);
+          return conflict(
+            this.groupResource,
+            name,
+            error.message.startsWith('Precondition') ? error.message : OBJECT_MODIFIED,
+          );
         case 'InvalidObject':
           return conflict(this.groupResource, name, error.message);
         case 'Expired':

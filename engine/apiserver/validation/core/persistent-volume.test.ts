@@ -26,7 +26,10 @@ describe('PersistentVolumes', () => {
     [
       'capacity is required',
       { ...valid, capacity: undefined },
-      ['spec.capacity: Required value', 'spec.capacity: Unsupported value: map[string]string{}: supported values: "storage"'],
+      [
+        'spec.capacity: Required value',
+        'spec.capacity: Unsupported value: map[string]string{}: supported values: "storage"',
+      ],
     ],
     [
       'a local volume needs node affinity',

@@ -26,7 +26,9 @@ describe('ReplicationControllers', () => {
     [
       'a selector that does not match the template',
       { selector: { app: 'db' }, template },
-      ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`'],
+      [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      ],
     ],
     [
       'negative replicas',
