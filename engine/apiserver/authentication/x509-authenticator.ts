@@ -54,6 +54,18 @@ function verificationProblem(request: AuthenticationRequest, cert: ClientCertifi
   return undefined;
 }
 
+/** Fingerprints by certificate object: a connection presents the same certificate object on every request. */
+const fingerprints = new WeakMap<ClientCertificate, string>();
+
+function fingerprintOf(cert: ClientCertificate, raw: Uint8Array): string {
+  let fingerprint = fingerprints.get(cert);
+  if (!fingerprint) {
+    fingerprint = createHash('sha256').update(raw).digest('hex');
+    fingerprints.set(cert, fingerprint);
+  }
+  return fingerprint;
+}
+
 export function x509Authenticator(): Authenticator {
   return {
     async authenticate(request): Promise<UserInfo | null> {
@@ -65,10 +77,7 @@ export function x509Authenticator(): Authenticator {
       const username = values(cert.subject?.CN).at(-1) ?? '';
       if (username === '') return null;
       const user: UserInfo = { username, groups: values(cert.subject?.O) };
-      if (cert.raw) {
-        const fingerprint = createHash('sha256').update(cert.raw).digest('hex');
-        user.extra = { [CREDENTIAL_ID_KEY]: [`X509SHA256=${fingerprint}`] };
-      }
+      if (cert.raw) user.extra = { [CREDENTIAL_ID_KEY]: [`X509SHA256=${fingerprintOf(cert, cert.raw)}`] };
       return user;
     },
   };

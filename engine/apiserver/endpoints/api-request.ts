@@ -23,8 +23,6 @@ export interface ApiRequest {
   /** Whether TLS verified that certificate against the cluster CA. */
   authorized?: boolean;
   authorizationError?: Error | string | null;
-  /** Aborted when the client goes away (ends watches and log streams). */
-  signal?: AbortSignal;
 }
 
 export type ResponseHeaders = Record<string, string | string[]>;

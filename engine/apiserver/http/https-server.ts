@@ -32,6 +32,18 @@ export interface RunningServer {
 
 class BodyTooLarge extends Error {}
 
+/** The client certificate of a connection, read once: it cannot change while the connection lasts. */
+const peerCertificates = new WeakMap<TLSSocket, ReturnType<TLSSocket['getPeerCertificate']>>();
+
+function peerCertificateOf(socket: TLSSocket): ReturnType<TLSSocket['getPeerCertificate']> {
+  let cert = peerCertificates.get(socket);
+  if (!cert) {
+    cert = socket.getPeerCertificate();
+    peerCertificates.set(socket, cert);
+  }
+  return cert;
+}
+
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -117,18 +129,15 @@ async function serve(api: ApiServer, req: IncomingMessage, res: ServerResponse):
     }
     throw error;
   }
-  const abort = new AbortController();
-  res.on('close', () => abort.abort());
   const apiRequest: ApiRequest = {
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.searchParams,
     headers: headersOf(req),
     body,
-    peerCertificate: (req.socket as TLSSocket).getPeerCertificate(),
+    peerCertificate: peerCertificateOf(req.socket as TLSSocket),
     authorized: (req.socket as TLSSocket).authorized,
     authorizationError: (req.socket as TLSSocket).authorizationError,
-    signal: abort.signal,
   };
   const response = await api.handle(apiRequest);
   if (response.kind === 'watch') stream(req, res, response);
@@ -145,6 +154,7 @@ export function startHttpsServer(api: ApiServer, options: HttpsServerOptions): P
       rejectUnauthorized: false,
       requestTimeout: 0,
       keepAliveTimeout: 65_000,
+      noDelay: true,
     },
     (req, res) => {
       serve(api, req, res).catch(() => {
