@@ -11,10 +11,22 @@ import { CrdController } from '../apiserver/apiextensions/crd-controller.ts';
 import type { CustomResourceHost } from '../apiserver/apiextensions/crd-controller.ts';
 import { SchemaRegistry } from '../apiserver/apiextensions/schema-registry.ts';
 import { ApiServer } from '../apiserver/api-server.ts';
-import type { Authenticator } from '../apiserver/authentication/authenticator.ts';
+import { newRequestAuthenticator } from '../apiserver/authentication/request-authenticator.ts';
+import { staticTokenAuthenticator } from '../apiserver/authentication/token-file.ts';
+import { BootstrapRulesAuthorizer } from '../apiserver/authorization/bootstrap-rules.ts';
+import type { JwtSigner } from '../apiserver/serviceaccount/jwt.ts';
+import {
+  serviceAccountTokenAuthenticator,
+  tokenRequestHandler,
+} from '../apiserver/serviceaccount/service-account-tokens.ts';
+import type { TokenObjects } from '../apiserver/serviceaccount/service-account-tokens.ts';
 import { PrivilegedGroupAuthorizer, UnionAuthorizer } from '../apiserver/authorization/authorizer.ts';
 import type { Authorizer } from '../apiserver/authorization/authorizer.ts';
 import { COMPUTED_RESOURCES, builtinResources } from '../apiserver/registry/builtin-resources.ts';
+import { coreEventToEventsV1, eventsV1ToCoreEvent } from '../apiserver/registry/events/conversion.ts';
+import { eventsResources } from '../apiserver/registry/events/index.ts';
+import { ConvertingStore } from '../apiserver/registry/generic/converting-store.ts';
+import { printerFor } from '../apiserver/printers/index.ts';
 import { RegistryStore } from '../apiserver/registry/generic/registry-store.ts';
 import type { StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
 import type { ResourceDefinition, UserInfo } from '../apiserver/registry/resource-definition.ts';
@@ -34,7 +46,12 @@ import type { StoreSpec } from '../store/open-store.ts';
 import { bootstrapCluster } from './bootstrap.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { DEFAULT_CLUSTER_CONFIG } from './cluster-config.ts';
+import type { ComponentProbe } from './component-statuses.ts';
+import { componentStatusHandlers } from './component-statuses.ts';
 import { crdDelete } from './crd-rest.ts';
+import { NO_METRICS, metricsResources } from './metrics-api.ts';
+import { bindingsCreate, podBinding, podEviction } from './pod-rest.ts';
+import { serviceAccountSigner } from './service-account-key.ts';
 import { namespaceDelete, namespaceFinalize } from './namespace-rest.ts';
 import { serviceHooks } from './service-hooks.ts';
 import { virtualResources } from './virtual-resources.ts';
@@ -43,8 +60,12 @@ export interface ClusterOptions {
   store?: StoreSpec;
   clock?: Clock;
   config?: Partial<ClusterConfig>;
-  /** How clients prove who they are; the host supplies it (it knows the CA and tokens). */
-  authenticator: Authenticator;
+  /** Bearer tokens the host hands out (token → user), besides client certificates and ServiceAccount tokens. */
+  staticTokens?: ReadonlyMap<string, UserInfo>;
+  /** Whether requests without credentials are served as system:anonymous (as kube-apiserver by default). */
+  anonymous?: boolean;
+  /** The key pair that signs ServiceAccount tokens; a fresh one when absent. */
+  serviceAccountKey?: { privateKeyPem: string; publicKeyPem: string };
   /** Extra authorizers after system:masters (RBAC comes here). */
   authorizers?: Authorizer[];
   /** host:port the API server is reachable on, for legacy discovery. */
@@ -81,6 +102,8 @@ export class Cluster {
   private readonly admission: AdmissionChain;
   private readonly hooks: Record<string, StoreHooks>;
   private readonly cachers = new Map<string, Cacher>();
+  /** The generic stores of stored resources, by group/version/resource. */
+  private readonly stores = new Map<string, RegistryStore>();
   /** Custom resources by group/version/resource → the CRD serving them. */
   private readonly customOwners = new Map<string, string>();
   private readonly apiInformers: InformerFactory;
@@ -96,16 +119,37 @@ export class Cluster {
     this.storage = new ObjectStorage(kv);
     this.admission = new AdmissionChain([new NamespaceLifecycle((name) => this.getNamespace(name))]);
     this.hooks = { '/services': serviceHooks(this.config, () => this.storeOf('', 'services')) };
+    const computed: ResourceDefinition[] = [];
     for (const definition of builtinResources()) {
-      if (definition.group === '' && COMPUTED_RESOURCES.has(definition.resource)) continue;
-      this.serve(definition);
+      if (definition.group === '' && COMPUTED_RESOURCES.has(definition.resource)) computed.push(definition);
+      else this.serve(definition);
     }
-    const authorizer = new UnionAuthorizer([new PrivilegedGroupAuthorizer(), ...(options.authorizers ?? [])]);
-    for (const served of virtualResources({ authenticator: options.authenticator, authorizer }))
-      this.registry.add(served);
+    this.serveEventsV1();
+    const signer = serviceAccountSigner(options.serviceAccountKey);
+    const tokenObjects = {
+      serviceAccounts: this.storeOf('', 'serviceaccounts'),
+      pods: this.storeOf('', 'pods'),
+      secrets: this.storeOf('', 'secrets'),
+      nodes: this.storeOf('', 'nodes'),
+    };
+    const authenticator = newRequestAuthenticator({
+      tokenAuthenticators: [
+        staticTokenAuthenticator(options.staticTokens ?? new Map()),
+        serviceAccountTokenAuthenticator(signer, tokenObjects, this.clock),
+      ],
+      anonymous: options.anonymous ?? true,
+    });
+    this.servePodSubresources(computed, signer, tokenObjects);
+    const authorizer = new UnionAuthorizer([
+      new PrivilegedGroupAuthorizer(),
+      new BootstrapRulesAuthorizer(),
+      ...(options.authorizers ?? []),
+    ]);
+    for (const served of virtualResources({ authenticator, authorizer })) this.registry.add(served);
+    for (const served of metricsResources(NO_METRICS)) this.registry.add(served);
     this.apiServer = new ApiServer({
       registry: this.registry,
-      authenticator: options.authenticator,
+      authenticator,
       authorizer,
       clock: this.clock,
       schemas: () => this.schemas,
@@ -147,13 +191,12 @@ export class Cluster {
     return cluster;
   }
 
-  /** The registry store of a stored resource (preferred version). */
+  /** The registry store of a stored resource. */
   storeOf(group: string, resource: string): RegistryStore {
-    const served = this.registry
-      .all()
-      .find((s) => s.definition.group === group && s.definition.resource === resource && s.store);
-    if (!served?.store) throw new Error(`no stored resource ${resource}.${group}`);
-    return served.store;
+    for (const store of this.stores.values()) {
+      if (store.definition.group === group && store.definition.resource === resource) return store;
+    }
+    throw new Error(`no stored resource ${resource}.${group}`);
   }
 
   async close(): Promise<void> {
@@ -182,6 +225,7 @@ export class Cluster {
       schemas: this.schemas,
       hooks: this.hooks[`${definition.group}/${definition.resource}`],
     });
+    this.stores.set(gvrKey(definition), store);
     const served: ServedResource = { definition, store };
     if (definition.group === '' && definition.resource === 'namespaces') {
       served.verbs = { delete: namespaceDelete(store) };
@@ -194,6 +238,78 @@ export class Cluster {
     return served;
   }
 
+  /**
+   * Sub-resources and resources the API server implements itself: pods/binding and /bindings, pods/eviction,
+   * serviceaccounts/token, and component statuses.
+   */
+  private servePodSubresources(computed: ResourceDefinition[], signer: JwtSigner, tokenObjects: TokenObjects): void {
+    const pods = this.storeOf('', 'pods');
+    const podsServed = this.registry.get('', 'v1', 'pods')!;
+    podsServed.subresources = {
+      binding: podBinding(pods),
+      eviction: podEviction(pods, this.storeOf('policy', 'poddisruptionbudgets')),
+    };
+    this.registry.get('', 'v1', 'serviceaccounts')!.subresources = { token: tokenRequestHandler(signer, tokenObjects) };
+    for (const definition of computed) {
+      if (definition.resource === 'bindings')
+        this.registry.add({ definition, verbs: { create: bindingsCreate(pods) } });
+      if (definition.resource === 'componentstatuses') {
+        this.registry.add({ definition, verbs: componentStatusHandlers(definition, this.componentProbes()) });
+      }
+    }
+  }
+
+  /** What `kubectl get componentstatuses` probes: etcd through the store, the control loops by whether they run. */
+  private componentProbes(): ComponentProbe[] {
+    return [
+      {
+        name: 'controller-manager',
+        probe: async () => {
+          if (!this.controllers)
+            throw new Error(
+              'Get "https://127.0.0.1:10257/healthz": dial tcp 127.0.0.1:10257: connect: connection refused',
+            );
+          return 'ok';
+        },
+      },
+      {
+        name: 'scheduler',
+        probe: async () => {
+          throw new Error(
+            'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused',
+          );
+        },
+      },
+      {
+        name: 'etcd-0',
+        probe: async () => {
+          await this.kv.range('/registry/health', { countOnly: true });
+          return 'ok';
+        },
+      },
+    ];
+  }
+
+  /**
+   * events.k8s.io/v1 Events are core Events seen in another shape: served over the core events' store, converted
+   * on the way in and out, and selected by the core fields they are stored with.
+   */
+  private serveEventsV1(): void {
+    const coreEvents = this.storeOf('', 'events');
+    for (const served of eventsResources) {
+      const definition = {
+        ...served,
+        table: printerFor(served.group, served.kind),
+        fieldSelectors: coreEvents.definition.fieldSelectors,
+      };
+      const store = new ConvertingStore(definition, coreEvents, {
+        toStorage: eventsV1ToCoreEvent,
+        fromStorage: coreEventToEventsV1,
+      });
+      this.registry.add({ definition, store });
+    }
+  }
+
   private customResourceHost(): CustomResourceHost {
     return {
       serve: (definition) => {
@@ -202,10 +318,11 @@ export class Cluster {
         this.serve(definition);
       },
       unserve: (gvr) => {
-        const served = this.registry.remove(gvr.group, gvr.version, gvr.resource);
+        this.registry.remove(gvr.group, gvr.version, gvr.resource);
         this.customOwners.delete(gvrKey(gvr));
-        const prefix = served?.store?.prefix;
-        if (prefix && !this.registry.all().some((s) => s.store?.prefix === prefix)) {
+        const prefix = this.stores.get(gvrKey(gvr))?.prefix;
+        this.stores.delete(gvrKey(gvr));
+        if (prefix && ![...this.stores.values()].some((s) => s.prefix === prefix)) {
           this.cachers.get(prefix)?.stop();
           this.cachers.delete(prefix);
         }

@@ -3,9 +3,6 @@
 // exits 0.
 
 import { join, resolve } from 'node:path';
-import { newRequestAuthenticator } from '../../engine/apiserver/authentication/request-authenticator.ts';
-import { staticTokenAuthenticator } from '../../engine/apiserver/authentication/token-file.ts';
-import { DiscoveryRulesAuthorizer } from '../../engine/apiserver/authorization/discovery-rules.ts';
 import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
 import { loadOrCreatePki } from '../../engine/pki/pki.ts';
@@ -27,8 +24,7 @@ export async function serve(argv: string[]): Promise<void> {
   let address = '';
   const cluster = await Cluster.start({
     store,
-    authenticator: newRequestAuthenticator({ tokenAuthenticators: [staticTokenAuthenticator(new Map())] }),
-    authorizers: [new DiscoveryRulesAuthorizer()],
+    serviceAccountKey: pki.serviceAccount,
     serverAddress: () => address,
     logger: (message) => console.error(`kubelab: ${message}`),
   });

@@ -5,7 +5,7 @@
 import type { Clock } from '../../lab/clock.ts';
 import type { ApiRequest, ApiResponse } from '../endpoints/api-request.ts';
 import type { RequestInfo } from '../endpoints/request-info.ts';
-import type { RegistryStore } from './generic/registry-store.ts';
+import type { ResourceStore } from './generic/resource-store.ts';
 import type { ResourceDefinition, UserInfo } from './resource-definition.ts';
 
 export interface ResourceRequest {
@@ -14,14 +14,14 @@ export interface ResourceRequest {
   user: UserInfo;
   clock: Clock;
   /** The generic store, for stored resources. */
-  store?: RegistryStore;
+  store?: ResourceStore;
 }
 
 export type ResourceHandler = (request: ResourceRequest) => Promise<ApiResponse>;
 
 export interface ServedResource {
   definition: ResourceDefinition;
-  store?: RegistryStore;
+  store?: ResourceStore;
   /** Handlers for verbs of a virtual resource (e.g. `create` of a SelfSubjectAccessReview). */
   verbs?: Partial<Record<string, ResourceHandler>>;
   /** Handlers for sub-resources beyond status and scale, by name. */

@@ -9,7 +9,7 @@ import type { ApiResponse } from '../api-request.ts';
 import { parseBody } from '../decode/parse-body.ts';
 import { negotiateOutput } from '../negotiation.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { intParam, requestScope } from './handler-context.ts';
+import { intParam, objectNamespace, requestScope } from './handler-context.ts';
 import { renderList } from './render.ts';
 import { selection } from './selection.ts';
 import { tableFor } from './table-for.ts';
@@ -73,7 +73,7 @@ export async function handleDelete(ctx: HandlerContext): Promise<ApiResponse> {
   const scope = requestScope(ctx);
   const { dryRunInBody, ...options } = deleteOptions(ctx);
   if (dryRunInBody) scope.dryRun = true;
-  const { result, deleted } = await store.delete(info.namespace, info.name, scope, options);
+  const { result, deleted } = await store.delete(objectNamespace(ctx), info.name, scope, options);
   const accepted = !deleted && options.orphanDependents === false;
   return { kind: 'object', status: accepted ? 202 : 200, body: result };
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../../../lab/clock.ts';
 import { badRequest, invalid } from '../../errors/status-error.ts';
 import { FieldPath, notSupported, tooLong, invalidValue } from '../../errors/field-error.ts';
 import { managerFromUserAgent } from '../../managedfields/index.ts';
-import type { RegistryStore } from '../../registry/generic/registry-store.ts';
+import type { ResourceStore } from '../../registry/generic/resource-store.ts';
 import type { RequestScope } from '../../registry/generic/request-scope.ts';
 import type { UserInfo } from '../../registry/resource-definition.ts';
 import type { ApiRequest } from '../api-request.ts';
@@ -15,7 +15,7 @@ export interface HandlerContext {
   req: ApiRequest;
   info: RequestInfo;
   user: UserInfo;
-  store: RegistryStore;
+  store: ResourceStore;
   clock: Clock;
 }
 
@@ -59,6 +59,15 @@ export function fieldManager(ctx: HandlerContext): string {
     return explicit;
   }
   return managerFromUserAgent(ctx.req.headers['user-agent']);
+}
+
+/**
+ * The namespace of the addressed object in the store: the request's, or none for a cluster-scoped resource. A
+ * request for a Namespace itself (/api/v1/namespaces/lab) carries the namespace "lab" in its RequestInfo, as
+ * upstream's does (authorization and admission see it), but the Namespace is stored as a cluster-scoped object.
+ */
+export function objectNamespace(ctx: HandlerContext): string {
+  return ctx.store.definition.namespaced ? ctx.info.namespace : '';
 }
 
 export function requestScope(ctx: HandlerContext): RequestScope {

@@ -17,7 +17,7 @@ import { parseYaml } from '../decode/parse-body.ts';
 import { negotiateOutput } from '../negotiation.ts';
 import { decodeObject } from './decode-object.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { fieldValidation, requestScope } from './handler-context.ts';
+import { fieldValidation, objectNamespace, requestScope } from './handler-context.ts';
 import { renderObject } from './render.ts';
 import { tableFor } from './table-for.ts';
 
@@ -41,7 +41,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
     const config = req.object ?? parseYaml(text!);
     const applied = decodeObject(config, store.definition, store.schemaLookup, validation, scope.warnings);
     const { object, created } = await store.update(
-      info.namespace,
+      objectNamespace(ctx),
       info.name,
       (current) => ({
         object: applyConfiguration({
@@ -73,7 +73,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
 
   const patch = req.object ?? parsePatchJson(text!, patchType);
   const { object } = await store.update(
-    info.namespace,
+    objectNamespace(ctx),
     info.name,
     (current) => {
       if (!current) throw notFound(store.groupResource, info.name);

@@ -7,7 +7,7 @@ import { isPlainObject } from '../../../api/object.ts';
 import { FieldPath, invalidValue } from '../../errors/field-error.ts';
 import { badRequest, conflict, invalid, notFound, OBJECT_MODIFIED } from '../../errors/status-error.ts';
 import { applyPatch, patchTypeFromContentType } from '../../patch/index.ts';
-import type { RegistryStore } from '../../registry/generic/registry-store.ts';
+import type { ResourceStore } from '../../registry/generic/resource-store.ts';
 import { labelSelectorAsSelector } from '../../selectors/label-selector.ts';
 import type { ApiResponse } from '../api-request.ts';
 import { parseBody, parseJson } from '../decode/parse-body.ts';
@@ -37,7 +37,7 @@ function writePath(obj: Record<string, unknown>, path: string, value: unknown): 
   node[parts[parts.length - 1]!] = value;
 }
 
-export function scaleOf(store: RegistryStore, obj: KubeObject): KubeObject {
+export function scaleOf(store: ResourceStore, obj: KubeObject): KubeObject {
   const paths = store.definition.scale!;
   const selectorValue = paths.labelSelectorPath ? readPath(obj, paths.labelSelectorPath) : undefined;
   let selector = '';

@@ -7,7 +7,7 @@ import { negotiateOutput } from '../negotiation.ts';
 import { wholeObject } from '../../registry/generic/updated-object.ts';
 import { decodeObject } from './decode-object.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { fieldValidation, requestScope } from './handler-context.ts';
+import { fieldValidation, objectNamespace, requestScope } from './handler-context.ts';
 import { renderObject } from './render.ts';
 import { tableFor } from './table-for.ts';
 
@@ -17,7 +17,7 @@ export async function handleUpdate(ctx: HandlerContext): Promise<ApiResponse> {
   const scope = requestScope(ctx);
   const body = req.object ?? parseBody(req.body, req.headers['content-type']);
   const obj = decodeObject(body, store.definition, store.schemaLookup, fieldValidation(req.query), scope.warnings);
-  const { object, created } = await store.update(info.namespace, info.name, wholeObject(obj), scope, {
+  const { object, created } = await store.update(objectNamespace(ctx), info.name, wholeObject(obj), scope, {
     subresource: info.subresource,
   });
   return renderObject(object, created ? 201 : 200, format, tableFor(store), ctx.clock.now(), req.query, scope.warnings);
