@@ -111,3 +111,36 @@ export class WorkQueue {
     for (const waiter of this.waiters.splice(0)) waiter(undefined);
   }
 }
+
+/** What to do with a key whose sync failed: retry after its back-off (the default), right away, or after a delay. */
+export type RetryDecision = { after: 'backoff' } | { after: 'now' } | { after: number };
+
+/**
+ * Runs `workers` loops that take keys from the queue and sync them, as client-go's processNextWorkItem does: a
+ * key that synced is forgotten by the rate limiter; one that failed comes back as `retry` decides.
+ */
+export function runWorkers(
+  queue: WorkQueue,
+  workers: number,
+  sync: (key: string) => Promise<void>,
+  retry: (error: unknown) => RetryDecision = () => ({ after: 'backoff' }),
+): void {
+  const loop = async (): Promise<void> => {
+    for (;;) {
+      const key = await queue.get();
+      if (key === undefined) return;
+      try {
+        await sync(key);
+        queue.forget(key);
+      } catch (error) {
+        const decision = retry(error);
+        if (decision.after === 'backoff') queue.addRateLimited(key);
+        else if (decision.after === 'now') queue.add(key);
+        else queue.addAfter(key, decision.after);
+      } finally {
+        queue.done(key);
+      }
+    }
+  };
+  for (let i = 0; i < workers; i++) void loop();
+}

@@ -9,7 +9,7 @@ import { rfc3339 } from '../../api/json.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { SharedInformer } from '../../client/informer.ts';
 import { resourcePath } from '../../client/resource-path.ts';
-import { WorkQueue } from '../../client/workqueue.ts';
+import { WorkQueue, runWorkers } from '../../client/workqueue.ts';
 import type { Clock } from '../../lab/clock.ts';
 import { customResourceDefinitionFor } from '../customresources/crd-resource.ts';
 import { isStatusError } from '../errors/status-error.ts';
@@ -70,33 +70,19 @@ export class CrdController {
   }
 
   run(): void {
-    void this.worker();
+    runWorkers(
+      this.queue,
+      1,
+      (key) => this.sync(key),
+      (error) => {
+        if (error instanceof InstancesRemaining) return { after: RECHECK_MS };
+        return isStatusError(error, 'Conflict') ? { after: 'now' } : { after: 'backoff' };
+      },
+    );
   }
 
   stop(): void {
     this.queue.shutDown();
-  }
-
-  /** Whether a CRD's resources are served (Established) right now. */
-  isServing(name: string): boolean {
-    return this.served.has(name);
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const key = await this.queue.get();
-      if (key === undefined) return;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        if (error instanceof InstancesRemaining) this.queue.addAfter(key, RECHECK_MS);
-        else if (isStatusError(error, 'Conflict')) this.queue.add(key);
-        else this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private async sync(name: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { isPlainObject } from '../../api/object.ts';
 import { FieldPath, duplicate, invalidValue } from '../errors/field-error.ts';
 import type { FieldError } from '../errors/field-error.ts';
-import { goJson } from '../printers/go-format.ts';
+import { goJson } from '../../api/go-format.ts';
 import { additionalSchema } from './schema-props.ts';
 import type { JSONSchemaProps } from './schema-props.ts';
 

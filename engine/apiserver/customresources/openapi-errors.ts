@@ -3,7 +3,7 @@
 // to 10"… Each carries the code the API server maps to a field error type, the path it is about ("name") and the
 // value involved. Composite errors (anyOf, oneOf, allOf, not) have no path of their own.
 
-import { goText } from '../printers/go-format.ts';
+import { goText } from '../../api/go-format.ts';
 
 export type OpenApiErrorCode =
   | 'composite'

@@ -6,7 +6,7 @@
 import { isPlainObject } from '../../api/object.ts';
 import { FieldPath, invalidValue } from '../errors/field-error.ts';
 import type { FieldError } from '../errors/field-error.ts';
-import { goText } from '../printers/go-format.ts';
+import { goText } from '../../api/go-format.ts';
 import type { ScaleSubresource } from '../registry/resource-definition.ts';
 import { kindOf } from './value-checks.ts';
 

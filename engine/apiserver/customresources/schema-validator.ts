@@ -3,7 +3,7 @@
 // properties, additionalProperties and items with paths like "spec.ports[0].name". With a correlation to the old
 // object (on update), a node whose value did not change reports no errors (ratcheting).
 
-import { goJson } from '../printers/go-format.ts';
+import { goJson } from '../../api/go-format.ts';
 import * as errors from './openapi-errors.ts';
 import type { Correlation } from './ratcheting.ts';
 import { additionalSchema, ownValue } from './schema-props.ts';

@@ -3,7 +3,7 @@
 // fmt.Sprint prints it, or "" when it finds nothing.
 
 import type { KubeObject } from '../../api/object.ts';
-import { goJson, goText } from '../printers/go-format.ts';
+import { goJson, goText } from '../../api/go-format.ts';
 import { GoFloat, findResults } from '../printers/jsonpath-eval.ts';
 import { parseJsonPath } from '../printers/jsonpath-parse.ts';
 import type { PathNode } from '../printers/jsonpath-parse.ts';

@@ -2,7 +2,7 @@
 // and a match count — how many checks passed — which picks the branch whose errors anyOf and oneOf report. Then
 // the API server's translation into field errors (kubeOpenAPIResultToFieldErrors in apiextensions-apiserver).
 
-import { goJson } from '../printers/go-format.ts';
+import { goJson } from '../../api/go-format.ts';
 import {
   FieldError,
   FieldPath,

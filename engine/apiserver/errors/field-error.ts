@@ -1,6 +1,8 @@
 // Field errors, as k8s.io/apimachinery/pkg/util/validation/field reports them: a path like
 // `spec.containers[0].image`, an error type, and the message texts kubectl users know.
 
+import { goSyntax } from '../../api/go-format.ts';
+
 export type FieldErrorType =
   | 'FieldValueRequired'
   | 'FieldValueInvalid'
@@ -53,36 +55,13 @@ export class FieldPath {
   }
 }
 
-/** Go's name for the type of a JSON value, as %#v prints it inside composite literals. */
-function goTypeName(values: unknown[]): string {
-  if (values.every((v) => typeof v === 'string')) return 'string';
-  if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return 'int';
-  if (values.every((v) => typeof v === 'boolean')) return 'bool';
-  return 'interface {}';
-}
-
-function goLiteral(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined) return '<nil>';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return `[]${goTypeName(value)}{${value.map(goLiteral).join(', ')}}`;
-  if (typeof value === 'object') {
-    const custom = (value as { toString?: () => string }).toString;
-    if (custom && custom !== Object.prototype.toString) return custom.call(value);
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const type = goTypeName(entries.map(([, v]) => v));
-    return `map[string]${type}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goLiteral(v)}`).join(', ')}}`;
-  }
-  return String(value);
-}
-
 /**
  * How a bad value prints in a message, as field.Error does: strings quoted, numbers and booleans bare, values with
  * their own String() (quantities) unquoted, lists and maps as Go composite literals (`[]string{"a"}`), nil as `"null"`.
  */
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '"null"';
-  return goLiteral(value);
+  return goSyntax(value);
 }
 
 export class FieldError {

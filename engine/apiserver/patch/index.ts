@@ -6,7 +6,7 @@
 import type { ResolvedSchema, SchemaLookup } from '../../api/schema-table.ts';
 import { FieldPath, invalidValue } from '../errors/field-error.ts';
 import { StatusError, invalid } from '../errors/status-error.ts';
-import { goJson } from '../printers/go-format.ts';
+import { goJson } from '../../api/go-format.ts';
 import { decodeJsonPatch } from './json-patch-decode.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { applyMergePatch, decodeMergePatch } from './merge-patch.ts';

@@ -3,7 +3,7 @@
 // and from must be strings, and members other than op, path, from and value are unknown fields, reported as
 // `json patch unknown field "[0].foo"` (an error under Strict, a warning under Warn).
 
-import { goQuote } from '../selectors/go-format.ts';
+import { goQuote } from '../../api/go-format.ts';
 import type { JsonPatchOperation } from './json-patch.ts';
 import { isJsonMap, jsonKind } from './json-value.ts';
 import { PatchError } from './patch-error.ts';

@@ -6,8 +6,8 @@
 import { Buffer } from 'node:buffer';
 import { deepEqual } from '../../api/json.ts';
 import { deepCopy } from '../../api/object.ts';
-import { goJson } from '../printers/go-format.ts';
-import { goQuote } from '../selectors/go-format.ts';
+import { goJson } from '../../api/go-format.ts';
+import { goQuote } from '../../api/go-format.ts';
 import type { JsonMap } from './json-value.ts';
 import { getOwn, hasOwn, isJsonMap, jsonKind, setOwn } from './json-value.ts';
 import { PatchError } from './patch-error.ts';

@@ -1,7 +1,7 @@
 // The errors of strategic merge patch (k8s.io/apimachinery/pkg/util/mergepatch), each with the class kube-apiserver
 // gives it: malformed directives are 400s, lists of lists a 422, anything else a 500 carrying the text.
 
-import { GO_MAP_TYPE, goString, goTypeOf, goTypeString, goValue } from './go-format.ts';
+import { GO_MAP_TYPE, goString, goTypeOf, goTypeString, goValue } from '../../api/go-format.ts';
 import { PatchError } from './patch-error.ts';
 
 export function errBadJsonDoc(): PatchError {

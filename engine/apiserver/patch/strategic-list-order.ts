@@ -2,7 +2,7 @@
 // lists) in the patch's order, items only the live object has in their live order, the two interleaved by the live
 // order where both are known, and items marked `$patch: delete` last. Also the merge-key lookups lists need.
 
-import { goValue } from './go-format.ts';
+import { goValue } from '../../api/go-format.ts';
 import { sortStableAsGo } from './go-stable-sort.ts';
 import { hasOwn, isJsonMap } from './json-value.ts';
 import { DELETE_DIRECTIVE, DIRECTIVE_MARKER, SET_ELEMENT_ORDER_PREFIX } from './strategic-directives.ts';

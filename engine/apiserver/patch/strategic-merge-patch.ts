@@ -7,7 +7,7 @@
 
 import { deepCopy } from '../../api/object.ts';
 import type { ResolvedSchema, SchemaLookup } from '../../api/schema-table.ts';
-import { GO_MAP_TYPE, GO_SLICE_TYPE, goTypeOf, goValue } from './go-format.ts';
+import { GO_MAP_TYPE, GO_SLICE_TYPE, goTypeOf, goValue } from '../../api/go-format.ts';
 import type { JsonMap } from './json-value.ts';
 import { getOwn, hasOwn, isJsonMap, jsonKind, setOwn } from './json-value.ts';
 import { PatchError } from './patch-error.ts';

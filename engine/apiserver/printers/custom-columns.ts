@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/object.ts';
 import type { TableCell, TableColumnDefinition, TableConvertor } from '../registry/resource-definition.ts';
 import { AGE_COLUMN, NAME_COLUMN } from './columns.ts';
 import { humanDuration } from './duration.ts';
-import { goJson, goText } from './go-format.ts';
+import { goJson, goText } from '../../api/go-format.ts';
 import { findResults, GoFloat } from './jsonpath-eval.ts';
 import { JsonPathSyntaxError, parseJsonPath } from './jsonpath-parse.ts';
 import type { PathNode } from './jsonpath-parse.ts';

@@ -3,7 +3,7 @@
 // comparison is an error (and upstream then prints nothing in the cell).
 
 import { isPlainObject } from '../../api/object.ts';
-import { isGoInteger } from './go-format.ts';
+import { isGoInteger } from '../../api/go-format.ts';
 import type { PathNode, SliceParam } from './jsonpath-parse.ts';
 
 /** A float literal of the path ("1.5"), kept apart from JSON numbers because Go compares kinds strictly. */

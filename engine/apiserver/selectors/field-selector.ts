@@ -2,7 +2,7 @@
 // a synonym of `=` and `\,` `\=` `\\` escapes in values. The API server checks every field against the resource's
 // field label conversion (`field label not supported: <f>`) and uses an exact match on an indexed field for lookups.
 
-import { goQuote } from './go-format.ts';
+import { goQuote } from '../../api/go-format.ts';
 import { SelectorError } from './selector-error.ts';
 
 export interface FieldRequirement {

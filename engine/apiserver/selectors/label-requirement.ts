@@ -2,7 +2,7 @@
 // validated as upstream's NewRequirement does, matched against a label set and printed in upstream's string form.
 
 import { isQualifiedName, isValidLabelValue } from '../validation/names.ts';
-import { goQuote, goStringSlice } from './go-format.ts';
+import { goQuote, goStringSlice } from '../../api/go-format.ts';
 import { SelectorError } from './selector-error.ts';
 
 /** selection.Operator values, as upstream spells them. */

@@ -5,7 +5,7 @@
 import { LabelRequirement } from './label-requirement.ts';
 import type { LabelOperator, Labels } from './label-requirement.ts';
 import { compareKeys, parseLabelRequirements } from './label-parser.ts';
-import { goQuote } from './go-format.ts';
+import { goQuote } from '../../api/go-format.ts';
 import { SelectorError } from './selector-error.ts';
 
 /** metav1.LabelSelector as it appears in a spec (`spec.selector` of a Deployment, a PodDisruptionBudget…). */

@@ -11,7 +11,7 @@ import { discoverResources } from '../../client/discovery.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { SharedInformer } from '../../client/informer.ts';
 import { resourcePath } from '../../client/resource-path.ts';
-import { WorkQueue } from '../../client/workqueue.ts';
+import { WorkQueue, runWorkers } from '../../client/workqueue.ts';
 import type { Clock } from '../../lab/clock.ts';
 
 const FINALIZER = 'kubernetes';
@@ -45,7 +45,12 @@ export class NamespaceController {
   }
 
   run(workers = 1): void {
-    for (let i = 0; i < workers; i++) void this.worker();
+    runWorkers(
+      this.queue,
+      workers,
+      (key) => this.sync(key),
+      (error) => (error instanceof ContentRemaining ? { after: RECHECK_MS } : { after: 'backoff' }),
+    );
   }
 
   stop(): void {
@@ -54,22 +59,6 @@ export class NamespaceController {
 
   private enqueue(ns: KubeObject): void {
     if (ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const key = await this.queue.get();
-      if (key === undefined) return;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch (error) {
-        if (error instanceof ContentRemaining) this.queue.addAfter(key, RECHECK_MS);
-        else this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   /** Empties a terminating namespace, then finalizes it. */

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../api/object.ts';
 import { isStatusError } from '../../apiserver/errors/status-error.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { SharedInformer } from '../../client/informer.ts';
-import { WorkQueue } from '../../client/workqueue.ts';
+import { WorkQueue, runWorkers } from '../../client/workqueue.ts';
 import type { Clock } from '../../lab/clock.ts';
 
 const DEFAULT_ACCOUNT = 'default';
@@ -32,26 +32,11 @@ export class ServiceAccountsController {
   }
 
   run(workers = 1): void {
-    for (let i = 0; i < workers; i++) void this.worker();
+    runWorkers(this.queue, workers, (key) => this.sync(key));
   }
 
   stop(): void {
     this.queue.shutDown();
-  }
-
-  private async worker(): Promise<void> {
-    for (;;) {
-      const key = await this.queue.get();
-      if (key === undefined) return;
-      try {
-        await this.sync(key);
-        this.queue.forget(key);
-      } catch {
-        this.queue.addRateLimited(key);
-      } finally {
-        this.queue.done(key);
-      }
-    }
   }
 
   private async sync(namespace: string): Promise<void> {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../lab/clock.ts';
+import { WorkQueue, runWorkers } from './workqueue.ts';
+
+describe('WorkQueue', () => {
+  it('hands out a key once however often it was added while waiting', async () => {
+    const queue = new WorkQueue(new VirtualClock(0), 'test');
+    queue.add('a');
+    queue.add('a');
+    queue.add('b');
+    expect(await queue.get()).toBe('a');
+    expect(await queue.get()).toBe('b');
+    expect(queue.length).toBe(0);
+  });
+
+  it('re-queues a key added while it was being processed, once it is done', async () => {
+    const queue = new WorkQueue(new VirtualClock(0), 'test');
+    queue.add('a');
+    const key = await queue.get();
+    queue.add('a');
+    expect(queue.length).toBe(0);
+    queue.done(key!);
+    expect(await queue.get()).toBe('a');
+  });
+
+  it('backs off failed keys exponentially in virtual time', async () => {
+    const clock = new VirtualClock(0);
+    clock.setPaused(true);
+    const queue = new WorkQueue(clock, 'test', { baseDelayMs: 10 });
+    queue.addRateLimited('a');
+    queue.addRateLimited('b');
+    queue.addRateLimited('b');
+    expect(queue.numRequeues('b')).toBe(2);
+    clock.step(10);
+    expect(queue.length).toBe(2);
+    queue.forget('b');
+    expect(queue.numRequeues('b')).toBe(0);
+  });
+
+  it('answers waiting workers with nothing once shut down', async () => {
+    const queue = new WorkQueue(new VirtualClock(0), 'test');
+    const waiting = queue.get();
+    queue.shutDown();
+    expect(await waiting).toBeUndefined();
+  });
+});
+
+describe('runWorkers', () => {
+  it('syncs every key and retries a failing one as told', async () => {
+    const clock = new VirtualClock(0);
+    const queue = new WorkQueue(clock, 'test');
+    const seen: string[] = [];
+    let failures = 1;
+    runWorkers(
+      queue,
+      2,
+      async (key) => {
+        seen.push(key);
+        if (key === 'flaky' && failures-- > 0) throw new Error('not yet');
+      },
+      () => ({ after: 'now' }),
+    );
+    queue.add('a');
+    queue.add('flaky');
+    await new Promise((r) => setTimeout(r, 10));
+    queue.shutDown();
+    expect(seen.sort()).toEqual(['a', 'flaky', 'flaky']);
+  });
+});
