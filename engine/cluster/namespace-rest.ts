@@ -64,8 +64,9 @@ export function namespaceDelete(store: RegistryStore): ResourceHandler {
       name,
       scope,
       (ns) => {
+        // No deletionGracePeriodSeconds, as upstream: the generic store would then delete the namespace on its next
+        // (status) update, while it must stay until the namespace controller has finalized it.
         ns.metadata.deletionTimestamp = rfc3339(ctx.clock.now());
-        ns.metadata.deletionGracePeriodSeconds = 0;
         withMetadataFinalizers(ns, options.propagationPolicy, options.orphanDependents);
         ns['status'] = { ...(isPlainObject(ns['status']) ? ns['status'] : {}), phase: 'Terminating' };
         return ns;
