@@ -33,6 +33,7 @@ import type { ResourceDefinition, UserInfo } from '../apiserver/registry/resourc
 import { ResourceRegistry } from '../apiserver/registry/resource-registry.ts';
 import type { ServedResource } from '../apiserver/registry/served-resource.ts';
 import { Cacher } from '../apiserver/storage/cacher.ts';
+import { Compactor } from '../apiserver/storage/compactor.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
@@ -109,6 +110,7 @@ export class Cluster {
   private readonly apiInformers: InformerFactory;
   private readonly crdController: CrdController;
   private controllers: ControllerManager | undefined;
+  private readonly compactor: Compactor;
 
   private constructor(
     readonly kv: KV,
@@ -117,6 +119,7 @@ export class Cluster {
   ) {
     this.config = { ...DEFAULT_CLUSTER_CONFIG, ...options.config };
     this.storage = new ObjectStorage(kv);
+    this.compactor = new Compactor(kv);
     this.admission = new AdmissionChain([new NamespaceLifecycle((name) => this.getNamespace(name))]);
     this.hooks = { '/services': serviceHooks(this.config, () => this.storeOf('', 'services')) };
     const computed: ResourceDefinition[] = [];
@@ -180,6 +183,7 @@ export class Cluster {
     const cluster = new Cluster(kv, clock, options);
     await Promise.all([...cluster.cachers.values()].map((c) => c.start()));
     await bootstrapCluster(cluster.loopback, cluster.config);
+    cluster.compactor.start();
     cluster.apiInformers.start();
     await cluster.apiInformers.waitForSync();
     cluster.crdController.run();
@@ -201,6 +205,7 @@ export class Cluster {
 
   async close(): Promise<void> {
     this.controllers?.stop();
+    this.compactor.stop();
     this.crdController.stop();
     this.apiInformers.stop();
     for (const cacher of this.cachers.values()) cacher.stop();
