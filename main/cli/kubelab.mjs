@@ -1,6 +1,81 @@
 #!/usr/bin/env node
-// The `kubelab` command: runs the TypeScript CLI through tsx's loader, so it works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `kubelab` command. It runs the TypeScript CLI from a bundle that esbuild builds on first use and rebuilds
+// whenever a source file is newer (kept in node_modules/.cache/kubelab), so `kubelab serve` works right after
+// `npm install` and starts fast; if bundling is impossible it falls back to running the sources through tsx.
 
-register();
-await import('./main.ts');
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const entry = join(root, 'main/cli/main.ts');
+const cacheDir = join(root, 'node_modules/.cache/kubelab');
+const bundle = join(cacheDir, 'kubelab.mjs');
+const SOURCE_DIRS = ['engine', 'main'];
+
+/** The newest modification time of the sources the bundle is made of. */
+async function newestSource() {
+  let newest = 0;
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (/\.(ts|json|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+        newest = Math.max(newest, (await stat(path)).mtimeMs);
+      }
+    }
+  };
+  for (const dir of SOURCE_DIRS) await walk(join(root, dir));
+  return newest;
+}
+
+async function isFresh() {
+  try {
+    return (await stat(bundle)).mtimeMs >= (await newestSource());
+  } catch {
+    return false;
+  }
+}
+
+/** Modules that find their data files next to themselves get their own location baked in. */
+const keepModuleLocation = {
+  name: 'keep-module-location',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+async function build() {
+  const esbuild = await import('esbuild');
+  await mkdir(cacheDir, { recursive: true });
+  const temporary = `${bundle}.${process.pid}.tmp`;
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: temporary,
+    logLevel: 'warning',
+    plugins: [keepModuleLocation],
+  });
+  await rename(temporary, bundle);
+}
+
+let target = pathToFileURL(bundle).href;
+try {
+  if (!(await isFresh())) await build();
+} catch {
+  const { register } = await import('tsx/esm/api');
+  register();
+  target = pathToFileURL(entry).href;
+}
+await import(target);
