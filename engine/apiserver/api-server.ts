@@ -24,6 +24,7 @@ import { parseMediaTypes } from './endpoints/negotiation.ts';
 import type { RequestInfo } from './endpoints/request-info.ts';
 import { parseRequestInfo } from './endpoints/request-info.ts';
 import { StatusError, internalError, methodNotSupported, unauthorized } from './errors/status-error.ts';
+import { OPENAPI_V2_PROTOBUF, OpenApiV2 } from './openapi/openapi-v2.ts';
 import { OpenApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry/resource-registry.ts';
 import type { ResourceRequest } from './registry/served-resource.ts';
@@ -95,12 +96,14 @@ function wantsAggregated(accept: string | undefined): boolean {
 export class ApiServer {
   readonly registry: ResourceRegistry;
   readonly openapi: OpenApiV3;
+  readonly openapiV2: OpenApiV2;
   private readonly options: ApiServerOptions;
 
   constructor(options: ApiServerOptions) {
     this.options = options;
     this.registry = options.registry;
     this.openapi = new OpenApiV3(options.registry, options.schemas);
+    this.openapiV2 = new OpenApiV2(options.registry, options.schemas, KUBERNETES_VERSION.gitVersion);
   }
 
   /** Serves one request; never throws. */
@@ -193,6 +196,7 @@ export class ApiServer {
       return json(apiGroup(group));
     }
     if (parts[0] === 'apis' && parts.length === 3) return this.resourceList(parts[1]!, parts[2]!);
+    if (path === '/openapi/v2') return this.openapiV2Document(req);
     if (path === '/openapi/v3') return json(this.openapi.root());
     if (parts[0] === 'openapi' && parts[1] === 'v3' && parts.length > 2) {
       const doc = this.openapi.document(parts.slice(2).join('/'));
@@ -206,6 +210,18 @@ export class ApiServer {
       };
     }
     throw notFoundPath();
+  }
+
+  /** The v2 document, as protobuf when the client asks for it (kubectl does), JSON otherwise. */
+  private openapiV2Document(req: ApiRequest): ApiResponse {
+    const doc = this.openapiV2.current();
+    const wantsProtobuf = parseMediaTypes(req.headers['accept']).some((m) =>
+      m.subtype.startsWith('com.github.proto-openapi.spec.v2'),
+    );
+    const headers = { etag: `"${doc.etag}"` };
+    if (wantsProtobuf)
+      return { kind: 'raw', status: 200, contentType: OPENAPI_V2_PROTOBUF, body: doc.protobuf, headers };
+    return { kind: 'raw', status: 200, contentType: 'application/json', body: doc.json, headers };
   }
 
   private resourceList(group: string, version: string): ApiResponse {

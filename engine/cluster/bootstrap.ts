@@ -1,6 +1,6 @@
 // The objects the API server creates for itself when a cluster starts, as kube-apiserver's bootstrap controllers
 // do: the system namespaces, the `kubernetes` Service in default with its endpoints, and the system priority classes.
-// Creating them again on a restart is harmless.
+// On a restart, the objects already stored are kept as they are.
 
 import type { KubeObject } from '../api/object.ts';
 import { isStatusError } from '../apiserver/errors/status-error.ts';
@@ -10,7 +10,18 @@ import { kubernetesServiceIP } from './cluster-config.ts';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
+/**
+ * Creates an object unless it exists. Looks first, as kube-apiserver's bootstrap controller does: creating the
+ * `kubernetes` Service again on a restart would fail on its cluster IP (already allocated to the stored Service)
+ * before the store could answer AlreadyExists.
+ */
 async function ensure(client: InProcessClient, path: string, obj: KubeObject): Promise<void> {
+  try {
+    await client.request('GET', `${path}/${obj.metadata.name}`);
+    return;
+  } catch (error) {
+    if (!isStatusError(error, 'NotFound')) throw error;
+  }
   try {
     await client.request('POST', path, { body: obj, query: { fieldManager: 'kube-apiserver' } });
   } catch (error) {

@@ -66,9 +66,11 @@ export class StatusError extends Error {
   constructor(code: number, reason: StatusReason, message: string, details?: StatusDetails) {
     super(message);
     this.name = 'StatusError';
-    this.status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code };
+    // Fields in the order Go's encoding/json writes metav1.Status, empty ones left out as its omitempty tags say.
+    this.status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message } as Status;
     if (reason) this.status.reason = reason;
-    if (details) this.status.details = details;
+    if (details) this.status.details = omitEmptyDetails(details);
+    this.status.code = code;
   }
 
   get code(): number {
@@ -78,6 +80,21 @@ export class StatusError extends Error {
   get reason(): StatusReason {
     return this.status.reason ?? '';
   }
+}
+
+/**
+ * StatusDetails as Go serialises it: each of its fields is omitempty (an empty group, an empty causes list…), while
+ * the details themselves, a pointer, stay as `{}` when set but empty.
+ */
+function omitEmptyDetails(details: StatusDetails): StatusDetails {
+  const out: StatusDetails = {};
+  if (details.name) out.name = details.name;
+  if (details.group) out.group = details.group;
+  if (details.kind) out.kind = details.kind;
+  if (details.uid) out.uid = details.uid;
+  if (details.causes?.length) out.causes = details.causes;
+  if (details.retryAfterSeconds) out.retryAfterSeconds = details.retryAfterSeconds;
+  return out;
 }
 
 export function isStatusError(error: unknown, reason?: StatusReason): error is StatusError {
@@ -222,7 +239,8 @@ export function serviceUnavailable(message: string): StatusError {
 
 /** A success Status, as returned by some deletes. */
 export function successStatus(details?: StatusDetails): Status {
-  const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 200 };
-  if (details) status.details = details;
+  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } as Status;
+  if (details) status.details = omitEmptyDetails(details);
+  status.code = 200;
   return status;
 }

@@ -44,21 +44,39 @@ function peerCertificateOf(socket: TLSSocket): ReturnType<TLSSocket['getPeerCert
   return cert;
 }
 
+/**
+ * How much of an oversized body is read and thrown away before the 413 is sent. A client still sending its body when
+ * the server answers and closes the connection gets a reset ("write: broken pipe") instead of the answer; Go's server
+ * avoids that by lingering before it closes, and so do we by reading the rest of a body of reasonable size first.
+ */
+const MAX_DISCARDED_BODY_BYTES = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        if (size > MAX_DISCARDED_BODY_BYTES) {
+          req.removeAllListeners('data');
+          req.resume();
+          reject(new BodyTooLarge());
+        }
+        return;
+      }
       if (size > MAX_REQUEST_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length ? Buffer.concat(chunks) : undefined));
+    req.on('end', () => {
+      if (tooLarge) reject(new BodyTooLarge());
+      else resolve(chunks.length ? Buffer.concat(chunks) : undefined);
+    });
     req.on('error', reject);
   });
 }

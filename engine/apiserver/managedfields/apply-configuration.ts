@@ -84,6 +84,17 @@ export function applyConfiguration(args: ApplyConfigurationArgs): KubeObject {
   return withManagedFields(object, encodeManagedFields(outcome.managed));
 }
 
+/**
+ * The applied configuration as the request sent it, typed against the schema before it is decoded: upstream's
+ * FieldManager.Apply converts the raw patch to a typed value first, so an undeclared field or a value of the wrong
+ * type fails with 500 "failed to create typed patch object", whatever the fieldValidation directive says.
+ */
+export function checkAppliedConfigurationTypes(config: unknown, options: FieldManagerOptions): void {
+  if (!isPlainObject(config)) return;
+  const invalid = validateTyped(config, updaterContext(options).type);
+  if (invalid !== undefined) throw typedPatchError(describe(config as KubeObject), invalid);
+}
+
 function decodeStoredManagedFields(live: KubeObject | undefined): Managed {
   try {
     return decodeManagedFields(live?.metadata.managedFields);

@@ -3,7 +3,7 @@
 // (field sets, FieldsV1, the typed walks) is for these three and for tests.
 
 export type { ApplyConfigurationArgs } from './apply-configuration.ts';
-export { applyConfiguration } from './apply-configuration.ts';
+export { applyConfiguration, checkAppliedConfigurationTypes } from './apply-configuration.ts';
 export type { FieldManagerOptions } from './field-manager-options.ts';
 export { fieldManagerFor, managerFromUserAgent } from './manager-name.ts';
 export type { UpdateManagedFieldsArgs } from './update-managed-fields.ts';

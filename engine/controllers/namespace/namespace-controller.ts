@@ -75,19 +75,24 @@ export class NamespaceController {
         (r.verbs.includes('deletecollection') || r.verbs.includes('delete')),
     );
     const remaining: string[] = [];
+    const finalizerCounts = new Map<string, number>();
     const failures: string[] = [];
     for (const resource of resources) {
       try {
         const left = await this.deleteAll(resource, name);
-        if (left > 0)
-          remaining.push(
-            `${resource.resource}${resource.group ? `.${resource.group}` : ''} has ${left} resource instances`,
-          );
+        // Upstream prints "<resource>.<group>", so the core group's read "configmaps." (with the dot).
+        if (left.length > 0)
+          remaining.push(`${resource.resource}.${resource.group} has ${left.length} resource instances`);
+        for (const item of left) {
+          for (const finalizer of item.metadata.finalizers ?? [])
+            finalizerCounts.set(finalizer, (finalizerCounts.get(finalizer) ?? 0) + 1);
+        }
       } catch (error) {
         failures.push(`${resource.resource}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    await this.reportConditions(name, remaining, failures);
+    const finalizersLeft = [...finalizerCounts].map(([finalizer, n]) => `${finalizer} in ${n} resource instances`);
+    await this.reportConditions(name, remaining.sort(), failures, finalizersLeft.sort());
     if (remaining.length || failures.length) throw new ContentRemaining();
     await this.client.request('PUT', `/api/v1/namespaces/${name}/finalize`, {
       body: {
@@ -99,8 +104,8 @@ export class NamespaceController {
     });
   }
 
-  /** Deletes every object of one resource in the namespace; returns how many are still there. */
-  private async deleteAll(resource: DiscoveredResource, namespace: string): Promise<number> {
+  /** Deletes every object of one resource in the namespace; returns those still there (held by finalizers). */
+  private async deleteAll(resource: DiscoveredResource, namespace: string): Promise<KubeObject[]> {
     const path = resourcePath(resource, namespace);
     if (resource.verbs.includes('deletecollection')) {
       await this.client.request('DELETE', path, { body: { propagationPolicy: 'Background' } });
@@ -115,7 +120,7 @@ export class NamespaceController {
       }
     }
     const after = (await this.client.request('GET', path)) as { items: KubeObject[] };
-    return after.items.length;
+    return after.items;
   }
 
   private specFinalizers(ns: KubeObject): string[] {
@@ -124,7 +129,12 @@ export class NamespaceController {
   }
 
   /** The five conditions upstream's controller keeps on a terminating namespace. */
-  private async reportConditions(name: string, remaining: string[], failures: string[]): Promise<void> {
+  private async reportConditions(
+    name: string,
+    remaining: string[],
+    failures: string[],
+    finalizersLeft: string[],
+  ): Promise<void> {
     const now = rfc3339(this.clock.now());
     const conditions: Condition[] = [
       {
@@ -165,12 +175,19 @@ export class NamespaceController {
             reason: 'ContentRemoved',
             message: 'All content successfully removed',
           },
-      {
-        type: 'NamespaceFinalizersRemaining',
-        status: 'False',
-        reason: 'ContentHasNoFinalizers',
-        message: 'All content-preserving finalizers finished',
-      },
+      finalizersLeft.length
+        ? {
+            type: 'NamespaceFinalizersRemaining',
+            status: 'True',
+            reason: 'SomeFinalizersRemain',
+            message: `Some content in the namespace has finalizers remaining: ${finalizersLeft.join(', ')}`,
+          }
+        : {
+            type: 'NamespaceFinalizersRemaining',
+            status: 'False',
+            reason: 'ContentHasNoFinalizers',
+            message: 'All content-preserving finalizers finished',
+          },
     ];
     try {
       const ns = (await this.client.request('GET', resourcePath(NAMESPACES, '', name))) as KubeObject;

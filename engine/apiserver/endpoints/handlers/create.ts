@@ -5,7 +5,7 @@ import { parseBody } from '../decode/parse-body.ts';
 import { negotiateOutput } from '../negotiation.ts';
 import { decodeObject } from './decode-object.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { fieldValidation, requestScope } from './handler-context.ts';
+import { fieldValidation, requestScope, withoutDryRunVersion } from './handler-context.ts';
 import { renderObject } from './render.ts';
 import { tableFor } from './table-for.ts';
 
@@ -16,6 +16,6 @@ export async function handleCreate(ctx: HandlerContext): Promise<ApiResponse> {
   const validation = fieldValidation(req.query);
   const body = req.object ?? parseBody(req.body, req.headers['content-type']);
   const obj = decodeObject(body, store.definition, store.schemaLookup, validation, scope.warnings);
-  const created = await store.create(obj, scope);
+  const created = withoutDryRunVersion(await store.create(obj, scope), scope, true);
   return renderObject(created, 201, format, tableFor(store), ctx.clock.now(), req.query, scope.warnings);
 }

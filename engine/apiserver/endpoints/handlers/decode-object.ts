@@ -24,6 +24,11 @@ export function decodeObject(
   lookup: SchemaLookup,
   validation: FieldValidation,
   warnings: string[],
+  /**
+   * The object is the result of a patch, not a request body: upstream's patch handler reports unknown fields as a
+   * bare "strict decoding error", where a body's decoding error names the kind it could not be handled as.
+   */
+  options: { patched?: boolean } = {},
 ): KubeObject {
   if (!isPlainObject(value)) {
     throw badRequest(
@@ -58,7 +63,13 @@ export function decodeObject(
   }
   if (decoded.unknownFields.length) {
     const messages = decoded.unknownFields.map((f) => `unknown field ${JSON.stringify(f)}`);
-    if (validation === 'Strict') throw badRequest(`strict decoding error: ${messages.join(', ')}`);
+    if (validation === 'Strict') {
+      const error = `strict decoding error: ${messages.join(', ')}`;
+      if (options.patched) throw badRequest(error);
+      throw badRequest(
+        `${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error}`,
+      );
+    }
     if (validation === 'Warn') warnings.push(...messages);
   }
   decoded.object.apiVersion = apiVersion;

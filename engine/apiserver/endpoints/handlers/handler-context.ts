@@ -70,6 +70,21 @@ export function objectNamespace(ctx: HandlerContext): string {
   return ctx.store.definition.namespaced ? ctx.info.namespace : '';
 }
 
+/**
+ * An object a dry run would have created, as upstream answers it: a copy of the object before storage, so without
+ * a resourceVersion (the store has not assigned one; the object is not stamped "0").
+ */
+export function withoutDryRunVersion<T extends { metadata: { resourceVersion?: string } }>(
+  obj: T,
+  scope: RequestScope,
+  created: boolean,
+): T {
+  if (!scope.dryRun || !created || obj.metadata.resourceVersion !== '0') return obj;
+  const metadata = { ...obj.metadata };
+  delete metadata.resourceVersion;
+  return { ...obj, metadata };
+}
+
 export function requestScope(ctx: HandlerContext): RequestScope {
   return {
     user: ctx.user,

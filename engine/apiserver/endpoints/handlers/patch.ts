@@ -3,8 +3,9 @@
 // again to the new version (unless the patch itself pinned a resourceVersion, which then conflicts).
 
 import type { KubeObject } from '../../../api/object.ts';
+import { isPlainObject } from '../../../api/object.ts';
 import { badRequest, notFound } from '../../errors/status-error.ts';
-import { applyConfiguration } from '../../managedfields/index.ts';
+import { applyConfiguration, checkAppliedConfigurationTypes } from '../../managedfields/index.ts';
 import {
   acceptedPatchContentTypes,
   applyPatch,
@@ -17,7 +18,7 @@ import { parseYaml } from '../decode/parse-body.ts';
 import { negotiateOutput } from '../negotiation.ts';
 import { decodeObject } from './decode-object.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { fieldValidation, objectNamespace, requestScope } from './handler-context.ts';
+import { fieldValidation, objectNamespace, requestScope, withoutDryRunVersion } from './handler-context.ts';
 import { renderObject } from './render.ts';
 import { tableFor } from './table-for.ts';
 
@@ -39,7 +40,16 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
     const manager = req.query.get('fieldManager') ?? '';
     const force = req.query.get('force') === 'true';
     const config = req.object ?? parseYaml(text!);
-    const applied = decodeObject(config, store.definition, store.schemaLookup, validation, scope.warnings);
+    if (
+      isPlainObject(config) &&
+      config['apiVersion'] === store.apiVersion &&
+      config['kind'] === store.definition.kind
+    ) {
+      checkAppliedConfigurationTypes(config, store.fieldManagerOptions(subresource));
+    }
+    const applied = decodeObject(config, store.definition, store.schemaLookup, validation, scope.warnings, {
+      patched: true,
+    });
     const { object, created } = await store.update(
       objectNamespace(ctx),
       info.name,
@@ -61,7 +71,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
       { subresource, allowCreate: subresource === '' },
     );
     return renderObject(
-      object,
+      withoutDryRunVersion(object, scope, created),
       created ? 201 : 200,
       format,
       tableFor(store),
@@ -87,6 +97,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
         store.schemaLookup,
         validation,
         scope.warnings,
+        { patched: true },
       );
       return { object: decoded };
     },

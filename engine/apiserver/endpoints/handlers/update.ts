@@ -7,7 +7,7 @@ import { negotiateOutput } from '../negotiation.ts';
 import { wholeObject } from '../../registry/generic/updated-object.ts';
 import { decodeObject } from './decode-object.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { fieldValidation, objectNamespace, requestScope } from './handler-context.ts';
+import { fieldValidation, objectNamespace, requestScope, withoutDryRunVersion } from './handler-context.ts';
 import { renderObject } from './render.ts';
 import { tableFor } from './table-for.ts';
 
@@ -20,5 +20,13 @@ export async function handleUpdate(ctx: HandlerContext): Promise<ApiResponse> {
   const { object, created } = await store.update(objectNamespace(ctx), info.name, wholeObject(obj), scope, {
     subresource: info.subresource,
   });
-  return renderObject(object, created ? 201 : 200, format, tableFor(store), ctx.clock.now(), req.query, scope.warnings);
+  return renderObject(
+    withoutDryRunVersion(object, scope, created),
+    created ? 201 : 200,
+    format,
+    tableFor(store),
+    ctx.clock.now(),
+    req.query,
+    scope.warnings,
+  );
 }

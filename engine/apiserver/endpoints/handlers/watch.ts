@@ -3,10 +3,11 @@
 // expects. The server ends the watch after timeoutSeconds, or a random 30–60 minutes as kube-apiserver does.
 
 import type { KubeObject } from '../../../api/object.ts';
-import { badRequest } from '../../errors/status-error.ts';
+import { badRequest, isStatusError } from '../../errors/status-error.ts';
 import type { ApiResponse } from '../api-request.ts';
 import { negotiateOutput } from '../negotiation.ts';
 import type { ApiWatchEvent } from '../../storage/watch-stream.ts';
+import { WatchStream } from '../../storage/watch-stream.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { intParam } from './handler-context.ts';
 import { partialObjectMetadata, toTable } from './render.ts';
@@ -28,12 +29,22 @@ export async function handleWatch(ctx: HandlerContext): Promise<ApiResponse> {
   const format = negotiateOutput(req.headers['accept'], { list: false, watch: true });
   const { predicate } = selection(req.query, store.definition);
   const timeoutSeconds = intParam(req.query, 'timeoutSeconds');
-  const stream = await store.watch(info.namespace, {
-    predicate,
-    resourceVersion: req.query.get('resourceVersion') ?? undefined,
-    allowWatchBookmarks: booleanParam(req.query, 'allowWatchBookmarks'),
-    sendInitialEvents: booleanParam(req.query, 'sendInitialEvents'),
-  });
+  let stream: WatchStream;
+  try {
+    stream = await store.watch(info.namespace, {
+      predicate,
+      resourceVersion: req.query.get('resourceVersion') ?? undefined,
+      allowWatchBookmarks: booleanParam(req.query, 'allowWatchBookmarks'),
+      sendInitialEvents: booleanParam(req.query, 'sendInitialEvents'),
+    });
+  } catch (error) {
+    // As upstream's cacher: once the request is admitted and its resourceVersion parsed, a watch that cannot start
+    // (its resourceVersion is older than the cache's window) answers 200 with a single ERROR event carrying the 410.
+    if (!isStatusError(error, 'Expired')) throw error;
+    stream = new WatchStream();
+    stream.push({ type: 'ERROR', object: error.status });
+    stream.close();
+  }
   const timeoutMs =
     timeoutSeconds !== undefined && timeoutSeconds > 0
       ? timeoutSeconds * 1000
