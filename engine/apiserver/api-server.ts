@@ -6,6 +6,7 @@ import type { SchemaLookup } from '../api/schema-table.ts';
 import type { Clock } from '../lab/clock.ts';
 import { AuthenticationError } from './authentication/authenticator.ts';
 import type { Authenticator } from './authentication/authenticator.ts';
+import { impersonate } from './authentication/impersonation.ts';
 import type { Authorizer } from './authorization/authorizer.ts';
 import { forbiddenMessage } from './authorization/authorizer.ts';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE } from './discovery/aggregated.ts';
@@ -54,9 +55,13 @@ export const KUBERNETES_VERSION: VersionInfo = {
   platform: 'linux/amd64',
 };
 
+export type HealthEndpoint = 'healthz' | 'livez' | 'readyz';
+
 export interface HealthCheck {
   name: string;
   check(): Promise<void> | void;
+  /** The endpoints that run this check; all three when absent. */
+  endpoints?: readonly HealthEndpoint[];
 }
 
 export interface ApiServerOptions {
@@ -110,7 +115,7 @@ export class ApiServer {
   async handle(req: ApiRequest): Promise<ApiResponse> {
     try {
       const info = parseRequestInfo(req.method, req.path, req.query);
-      const user = req.user ?? (await this.authenticate(req));
+      const user = await impersonate(req.headers, req.user ?? (await this.authenticate(req)), this.options.authorizer);
       await this.authorize(user, info);
       return info.isResourceRequest
         ? await this.serveResource(req, info, user)
@@ -234,12 +239,13 @@ export class ApiServer {
   }
 
   private async health(req: ApiRequest, parts: string[]): Promise<ApiResponse> {
+    const endpoint = parts[0] as HealthEndpoint;
     const checks = [
       { name: 'ping', check: () => undefined },
       { name: 'log', check: () => undefined },
       ...(this.options.healthChecks ?? []),
-    ];
-    const only = parts[1];
+    ].filter((c: HealthCheck) => !c.endpoints || c.endpoints.includes(endpoint));
+    const only = parts.slice(1).join('/');
     const selected = only ? checks.filter((c) => c.name === only) : checks;
     if (only && selected.length === 0) throw notFoundPath();
     const lines: string[] = [];
@@ -253,7 +259,6 @@ export class ApiServer {
         lines.push(`[-]${c.name} failed: reason withheld`);
       }
     }
-    const endpoint = parts[0]!;
     const verbose = req.query.has('verbose');
     let body: string;
     if (healthy) body = verbose ? `${lines.join('\n')}\n${endpoint} check passed\n` : 'ok';

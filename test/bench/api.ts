@@ -232,7 +232,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     console.error(`  ${get.perSec}/s p50 ${get.p50Ms} ms p99 ${get.p99Ms} ms`);
 
     console.error('paginated lists (limit=500)');
-    const list = await phase(8, 200, (i) => request(target, 'GET', `${path}?limit=500`));
+    const list = await phase(8, 200, () => request(target, 'GET', `${path}?limit=500`));
     console.error(`  ${list.perSec}/s p50 ${list.p50Ms} ms p99 ${list.p99Ms} ms`);
 
     console.error('watch delivery');

@@ -63,6 +63,11 @@ export interface ResourceStrategy {
   validateStatusUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
   /** Whether a delete is graceful (sets deletionTimestamp and waits) and for how long, in seconds. */
   gracefulDeletion?(obj: KubeObject, requested: number | undefined): number | undefined;
+  /**
+   * Further conditions for deleting an object whose update removed its last finalizer while it was being deleted
+   * (the generic rule); e.g. pods also need their grace period to be over.
+   */
+  deleteDuringUpdate?(obj: KubeObject, old: KubeObject): boolean;
   /** Whether DELETE answers with the deleted object rather than a Success status. */
   returnDeletedObject?: boolean;
 }

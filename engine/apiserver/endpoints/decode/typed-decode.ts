@@ -15,10 +15,24 @@ export interface TypedDecodeResult {
 
 /** A value of the wrong type: reported as a 400 by the caller. */
 export class TypeMismatchError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** How the unstructured converter words the same mismatch ("cannot convert string to int32"), when known. */
+    readonly conversionMessage?: string,
+  ) {
     super(message);
     this.name = 'TypeMismatchError';
   }
+}
+
+/** The Go type a decoded JSON value has in an unstructured object. */
+function unstructuredGoType(value: unknown): string {
+  if (Array.isArray(value)) return '[]interface {}';
+  if (value === null) return 'nil';
+  if (typeof value === 'object') return 'map[string]interface {}';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int64' : 'float64';
+  if (typeof value === 'boolean') return 'bool';
+  return 'string';
 }
 
 const INT32_MIN = -2147483648;
@@ -82,8 +96,10 @@ class Decoder {
     const struct = this.structStack[this.structStack.length - 1] ?? '';
     const where = struct ? `Go struct field ${struct}.${jsonPath}` : 'Go value';
     const intoInteger = !field.ref && field.type === 'integer';
+    const target = this.goType(field);
     return new TypeMismatchError(
-      `json: cannot unmarshal ${jsonKind(value, intoInteger)} into ${where} of type ${this.goType(field)}`,
+      `json: cannot unmarshal ${jsonKind(value, intoInteger)} into ${where} of type ${target}`,
+      `cannot convert ${unstructuredGoType(value)} to ${target}`,
     );
   }
 

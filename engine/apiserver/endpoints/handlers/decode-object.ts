@@ -4,7 +4,9 @@
 import type { KubeObject } from '../../../api/object.ts';
 import { apiVersionOf, isPlainObject } from '../../../api/object.ts';
 import type { SchemaLookup } from '../../../api/schema-table.ts';
-import { badRequest } from '../../errors/status-error.ts';
+import { goValue } from '../../../api/go-format.ts';
+import { FieldPath, invalidValue } from '../../errors/field-error.ts';
+import { badRequest, invalid } from '../../errors/status-error.ts';
 import { TypeMismatchError, decodeTyped } from '../decode/typed-decode.ts';
 import type { FieldValidation } from './handler-context.ts';
 
@@ -28,7 +30,11 @@ export function decodeObject(
    * The object is the result of a patch, not a request body: upstream's patch handler reports unknown fields as a
    * bare "strict decoding error", where a body's decoding error names the kind it could not be handled as.
    */
-  options: { patched?: boolean } = {},
+  options: {
+    patched?: boolean;
+    /** A merge or strategic patch whose result this is: a value of the wrong type is then a 422 naming the patch. */
+    patch?: unknown;
+  } = {},
 ): KubeObject {
   if (!isPlainObject(value)) {
     throw badRequest(
@@ -54,6 +60,11 @@ export function decodeObject(
       decoded = decodeTyped(value, expected.schema, lookup);
     }
   } catch (error) {
+    if (error instanceof TypeMismatchError && options.patch !== undefined && error.conversionMessage) {
+      throw invalid('', '', '', [
+        invalidValue(FieldPath.root('patch'), goValue(options.patch), error.conversionMessage),
+      ]);
+    }
     if (error instanceof TypeMismatchError) {
       throw badRequest(
         `${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${error.message}`,

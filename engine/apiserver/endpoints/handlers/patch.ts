@@ -97,7 +97,7 @@ export async function handlePatch(ctx: HandlerContext): Promise<ApiResponse> {
         store.schemaLookup,
         validation,
         scope.warnings,
-        { patched: true },
+        { patched: true, patch: patchType === 'json' ? undefined : patch },
       );
       return { object: decoded };
     },

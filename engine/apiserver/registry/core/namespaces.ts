@@ -45,6 +45,8 @@ export const namespacesResource: ResourceDefinition = {
     validateStatusUpdate: (namespace) => validateNamespaceStatusUpdate(namespace),
     canonicalize: setNamespaceDefaults,
     returnDeletedObject: true,
+    // A namespace also keeps its spec.finalizers until the namespace controller has emptied it.
+    deleteDuringUpdate: (namespace) => list(recordOrEmpty(namespace.spec).finalizers).length === 0,
     allowCreateOnUpdate: false,
     allowUnconditionalUpdate: true,
   },

@@ -52,6 +52,8 @@ function mutatePodAffinity(pod: KubeObject): void {
 
 export const podStrategy: ResourceStrategy = {
   defaults: setPodDefaults,
+  // A pod whose last finalizer goes is deleted only once its grace period is over (the kubelet sets it to 0).
+  deleteDuringUpdate: (pod) => pod.metadata.deletionGracePeriodSeconds === 0,
   prepareForCreate(pod) {
     const spec = specOf(pod);
     const status: Json = { phase: 'Pending', qosClass: computePodQOS(spec) };

@@ -299,10 +299,12 @@ export class RegistryStore {
     let created = false;
     const finishers: ((succeeded: boolean) => void)[] = [];
     let succeeded = false;
+    let previous: KubeObject | undefined;
     try {
       const stored = await this.storage.guaranteedUpdate(key, { dryRun: scope.dryRun }, async (current) => {
         created = false;
         for (const finish of finishers.splice(0)) finish(false);
+        previous = current;
         const desired = await info(current);
         this.setTypeMeta(desired.object);
         this.definition.strategy.defaults?.(desired.object);
@@ -322,7 +324,7 @@ export class RegistryStore {
       });
       succeeded = !scope.dryRun;
       const object = this.withTypeMeta(stored);
-      await this.finishDeletionIfDone(object, scope);
+      await this.finishDeletionIfDone(object, previous, scope);
       return { object, created };
     } catch (error) {
       throw this.toStatusError(error, name);
@@ -842,10 +844,15 @@ export class RegistryStore {
     }
   }
 
-  /** After an update: an object marked for deletion whose last finalizer is gone, with no grace left, is deleted. */
-  private async finishDeletionIfDone(obj: KubeObject, scope: RequestScope): Promise<void> {
+  /**
+   * After an update, as upstream's ShouldDeleteDuringUpdate: an object being deleted whose update took away its
+   * last finalizer is deleted now (kinds may add conditions, e.g. a pod's grace period must have run out).
+   */
+  private async finishDeletionIfDone(obj: KubeObject, old: KubeObject | undefined, scope: RequestScope): Promise<void> {
     const meta = obj.metadata;
-    if (!meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0 || meta.deletionGracePeriodSeconds !== 0) return;
+    if (!old || !meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0) return;
+    if ((old.metadata.finalizers?.length ?? 0) === 0) return;
+    if (this.definition.strategy.deleteDuringUpdate && !this.definition.strategy.deleteDuringUpdate(obj, old)) return;
     try {
       await this.storage.delete(this.keyFor(meta.namespace ?? '', meta.name!), {
         dryRun: scope.dryRun,
