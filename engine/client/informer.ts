@@ -120,6 +120,11 @@ export class SharedInformer {
       else this.retryLater(() => this.watchFrom());
       return;
     }
+    if (!this.running) {
+      // Stopped while the watch was being opened.
+      stream.close();
+      return;
+    }
     this.watch = stream;
     let expired = false;
     stream.attach({

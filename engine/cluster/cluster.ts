@@ -5,12 +5,14 @@
 
 import type { GroupVersionResource, KubeObject } from '../api/object.ts';
 import { builtinSchemas } from '../api/schemas.ts';
-import { AdmissionChain } from '../apiserver/admission/admission.ts';
-import { NamespaceLifecycle } from '../apiserver/admission/plugins/namespace-lifecycle.ts';
+import type { AdmissionChain } from '../apiserver/admission/admission.ts';
+import { buildAdmissionChain } from '../apiserver/admission/plugins/index.ts';
+import type { AdmissionLookups } from '../apiserver/admission/plugins/index.ts';
 import { CrdController } from '../apiserver/apiextensions/crd-controller.ts';
 import type { CustomResourceHost } from '../apiserver/apiextensions/crd-controller.ts';
 import { SchemaRegistry } from '../apiserver/apiextensions/schema-registry.ts';
 import { ApiServer } from '../apiserver/api-server.ts';
+import type { HealthCheck, HealthEndpoint } from '../apiserver/api-server.ts';
 import { newRequestAuthenticator } from '../apiserver/authentication/request-authenticator.ts';
 import { staticTokenAuthenticator } from '../apiserver/authentication/token-file.ts';
 import { BootstrapRulesAuthorizer } from '../apiserver/authorization/bootstrap-rules.ts';
@@ -25,7 +27,10 @@ import type { Authorizer } from '../apiserver/authorization/authorizer.ts';
 import { COMPUTED_RESOURCES, builtinResources } from '../apiserver/registry/builtin-resources.ts';
 import { coreEventToEventsV1, eventsV1ToCoreEvent } from '../apiserver/registry/events/conversion.ts';
 import { eventsResources } from '../apiserver/registry/events/index.ts';
+import { autoscalingResources } from '../apiserver/registry/autoscaling/index.ts';
+import { hpaV1ToV2, hpaV2ToV1 } from '../apiserver/registry/autoscaling/conversion.ts';
 import { ConvertingStore } from '../apiserver/registry/generic/converting-store.ts';
+import type { Conversion } from '../apiserver/registry/generic/converting-store.ts';
 import { printerFor } from '../apiserver/printers/index.ts';
 import { RegistryStore } from '../apiserver/registry/generic/registry-store.ts';
 import type { StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
@@ -72,6 +77,8 @@ export interface ClusterOptions {
   /** host:port the API server is reachable on, for legacy discovery. */
   serverAddress?: () => string;
   logger?: (message: string) => void;
+  /** The cluster CA certificate (PEM) published in every namespace as kube-root-ca.crt; not published when absent. */
+  rootCAPem?: string;
 }
 
 /** The identity of the engine's own components talking to the API server. */
@@ -111,6 +118,9 @@ export class Cluster {
   private readonly crdController: CrdController;
   private controllers: ControllerManager | undefined;
   private readonly compactor: Compactor;
+  /** Start-up (caches, bootstrap, CRD serving) is complete. */
+  private started = false;
+  private closing = false;
 
   private constructor(
     readonly kv: KV,
@@ -120,14 +130,14 @@ export class Cluster {
     this.config = { ...DEFAULT_CLUSTER_CONFIG, ...options.config };
     this.storage = new ObjectStorage(kv);
     this.compactor = new Compactor(kv);
-    this.admission = new AdmissionChain([new NamespaceLifecycle((name) => this.getNamespace(name))]);
+    this.admission = buildAdmissionChain(this.admissionLookups());
     this.hooks = { '/services': serviceHooks(this.config, () => this.storeOf('', 'services')) };
     const computed: ResourceDefinition[] = [];
     for (const definition of builtinResources()) {
       if (definition.group === '' && COMPUTED_RESOURCES.has(definition.resource)) computed.push(definition);
       else this.serve(definition);
     }
-    this.serveEventsV1();
+    this.serveConvertedVersions();
     const signer = serviceAccountSigner(options.serviceAccountKey);
     const tokenObjects = {
       serviceAccounts: this.storeOf('', 'serviceaccounts'),
@@ -157,9 +167,7 @@ export class Cluster {
       clock: this.clock,
       schemas: () => this.schemas,
       serverAddress: options.serverAddress ?? (() => `${this.config.advertiseAddress}:${this.config.securePort}`),
-      healthChecks: [
-        { name: 'etcd', check: async () => void (await kv.range('/registry/health', { countOnly: true })) },
-      ],
+      healthChecks: this.healthChecks(),
     });
     this.loopback = new InProcessClient(this.apiServer, LOOPBACK_USER, 'kube-apiserver');
     this.apiInformers = new InformerFactory(this.loopback, this.clock);
@@ -190,8 +198,10 @@ export class Cluster {
     cluster.controllers = new ControllerManager(
       new InProcessClient(cluster.apiServer, CONTROLLER_MANAGER_USER, 'kube-controller-manager'),
       cluster.clock,
+      { rootCAPem: options.rootCAPem },
     );
     await cluster.controllers.start();
+    cluster.started = true;
     return cluster;
   }
 
@@ -204,6 +214,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.controllers?.stop();
     this.compactor.stop();
     this.crdController.stop();
@@ -211,6 +222,42 @@ export class Cluster {
     for (const cacher of this.cachers.values()) cacher.stop();
     if (this.clock instanceof VirtualClock) this.clock.dispose();
     await this.kv.close();
+  }
+
+  /** What /healthz, /livez and /readyz report, each backed by the state it names. */
+  private healthChecks(): HealthCheck[] {
+    const store = async () => void (await this.kv.range('/registry/health', { countOnly: true }));
+    const when = (ready: () => boolean, what: string) => () => {
+      if (!ready()) throw new Error(`${what} has not finished`);
+    };
+    const readyOnly: HealthEndpoint[] = ['readyz'];
+    const notLive: HealthEndpoint[] = ['healthz', 'readyz'];
+    return [
+      { name: 'etcd', check: store },
+      { name: 'etcd-readiness', check: store, endpoints: readyOnly },
+      { name: 'informer-sync', check: when(() => this.started, 'the watch caches'), endpoints: readyOnly },
+      {
+        name: 'poststarthook/start-apiextensions-controllers',
+        check: when(() => this.started, 'the CRD controller'),
+        endpoints: notLive,
+      },
+      {
+        name: 'poststarthook/crd-informer-synced',
+        check: when(() => this.started, 'the CRD informer'),
+        endpoints: notLive,
+      },
+      {
+        name: 'poststarthook/bootstrap-controller',
+        check: when(() => this.started, 'the bootstrap'),
+        endpoints: notLive,
+      },
+      {
+        name: 'poststarthook/scheduling/bootstrap-system-priority-classes',
+        check: when(() => this.started, 'the system priority classes'),
+        endpoints: notLive,
+      },
+      { name: 'shutdown', check: when(() => !this.closing, 'shutdown'), endpoints: readyOnly },
+    ];
   }
 
   /** Serves a stored resource: a watch cache per storage prefix, a registry store, and any REST overrides. */
@@ -296,22 +343,39 @@ export class Cluster {
   }
 
   /**
-   * events.k8s.io/v1 Events are core Events seen in another shape: served over the core events' store, converted
-   * on the way in and out, and selected by the core fields they are stored with.
+   * Kinds served in versions other than the one stored: events.k8s.io/v1 Events are core Events seen in another shape
+   * (selected by the core fields they are stored with), and autoscaling/v1 HorizontalPodAutoscalers are v2 ones.
    */
-  private serveEventsV1(): void {
-    const coreEvents = this.storeOf('', 'events');
-    for (const served of eventsResources) {
+  private serveConvertedVersions(): void {
+    this.serveConverted(
+      eventsResources,
+      this.storeOf('', 'events'),
+      { toStorage: eventsV1ToCoreEvent, fromStorage: coreEventToEventsV1 },
+      true,
+    );
+    const hpas = autoscalingResources.filter((d) => d.version === 'v1');
+    this.serveConverted(
+      hpas,
+      this.storeOf('autoscaling', 'horizontalpodautoscalers'),
+      { toStorage: hpaV1ToV2, fromStorage: hpaV2ToV1 },
+      false,
+    );
+  }
+
+  /** Serves other versions of a stored kind through a conversion (selected by the stored form's fields when asked). */
+  private serveConverted(
+    definitions: readonly ResourceDefinition[],
+    stored: RegistryStore,
+    conversion: Conversion,
+    storedSelectors: boolean,
+  ): void {
+    for (const served of definitions) {
       const definition = {
         ...served,
         table: printerFor(served.group, served.kind),
-        fieldSelectors: coreEvents.definition.fieldSelectors,
+        fieldSelectors: storedSelectors ? stored.definition.fieldSelectors : served.fieldSelectors,
       };
-      const store = new ConvertingStore(definition, coreEvents, {
-        toStorage: eventsV1ToCoreEvent,
-        fromStorage: coreEventToEventsV1,
-      });
-      this.registry.add({ definition, store });
+      this.registry.add({ definition, store: new ConvertingStore(definition, stored, conversion) });
     }
   }
 
@@ -343,6 +407,35 @@ export class Cluster {
         }
         return undefined;
       },
+    };
+  }
+
+  /** What admission plugins read, from the stores themselves (fresh, so a just-created object is seen). */
+  private admissionLookups(): AdmissionLookups {
+    const find = async (group: string, resource: string, namespace: string, name: string) => {
+      try {
+        return await this.storeOf(group, resource).get(namespace, name);
+      } catch {
+        return undefined;
+      }
+    };
+    const all = async (group: string, resource: string, namespace = '') =>
+      (await this.storeOf(group, resource).list(namespace, {})).items;
+    return {
+      getNamespace: (name) => this.getNamespace(name),
+      getServiceAccount: (namespace, name) => find('', 'serviceaccounts', namespace, name),
+      getPriorityClass: (name) => find('scheduling.k8s.io', 'priorityclasses', '', name),
+      listPriorityClasses: () => all('scheduling.k8s.io', 'priorityclasses'),
+      listStorageClasses: () => all('storage.k8s.io', 'storageclasses'),
+      listLimitRanges: (namespace) => all('', 'limitranges', namespace),
+      listResourceQuotas: (namespace) => all('', 'resourcequotas', namespace),
+      updateResourceQuotaStatus: async (quota) => {
+        const { namespace = '', name = '' } = quota.metadata;
+        await this.loopback.request('PUT', `/api/v1/namespaces/${namespace}/resourcequotas/${name}/status`, {
+          body: quota,
+        });
+      },
+      sleep: (ms) => new Promise((resolve) => this.clock.setTimeout(resolve, ms)),
     };
   }
 

@@ -25,6 +25,7 @@ export async function serve(argv: string[]): Promise<void> {
   const cluster = await Cluster.start({
     store,
     serviceAccountKey: pki.serviceAccount,
+    rootCAPem: pki.ca.certPem,
     serverAddress: () => address,
     logger: (message) => console.error(`kubelab: ${message}`),
   });

@@ -63,7 +63,7 @@ describe('@kubernetes/client-node against the lab', () => {
 
   it('lists and reads configmaps with CoreV1Api', async () => {
     const list = await core.listNamespacedConfigMap({ namespace: NS });
-    expect(list.items.map((cm) => cm.metadata?.name)).toEqual(['seed']);
+    expect(list.items.map((cm) => cm.metadata?.name)).toEqual(['kube-root-ca.crt', 'seed']);
     const seed = await core.readNamespacedConfigMap({ name: 'seed', namespace: NS });
     expect(seed.data).toEqual({ a: '1' });
     expect(seed.metadata?.creationTimestamp).toBeInstanceOf(Date);
@@ -106,8 +106,14 @@ describe('@kubernetes/client-node against the lab', () => {
       await eventually(events, (e) => e.includes('update watched {"v":"2"}'));
       expect((await lab.kubectl(['delete', 'configmap', 'watched', '-n', NS])).code).toBe(0);
       await eventually(events, (e) => e.includes('delete watched'));
-      expect(events).toEqual(['add seed', 'add watched', 'update watched {"v":"2"}', 'delete watched']);
-      expect(informer.list().map((cm) => cm.metadata?.name)).toEqual(['seed']);
+      expect(events).toEqual([
+        'add kube-root-ca.crt',
+        'add seed',
+        'add watched',
+        'update watched {"v":"2"}',
+        'delete watched',
+      ]);
+      expect(informer.list().map((cm) => cm.metadata?.name)).toEqual(['kube-root-ca.crt', 'seed']);
     } finally {
       await informer.stop();
     }

@@ -243,11 +243,12 @@ describe('creating and applying objects', () => {
     });
 
     it('creates a quota, a priority class, a pod disruption budget and an ingress', async () => {
-      expect(await kubectl('create', 'quota', 'small', '--hard=pods=10,cpu=4')).toMatchObject({
+      // Counts only: a quota on cpu would make every later pod in this namespace declare its cpu, as upstream.
+      expect(await kubectl('create', 'quota', 'small', '--hard=pods=100,secrets=50')).toMatchObject({
         code: 0,
         stdout: 'resourcequota/small created\n',
       });
-      expect((await json('resourcequota', 'small')).spec).toEqual({ hard: { cpu: '4', pods: '10' } });
+      expect((await json('resourcequota', 'small')).spec).toEqual({ hard: { pods: '100', secrets: '50' } });
 
       const pc = await lab.kubectl(['create', 'priorityclass', 'high', '--value=1000', '--description=important']);
       expect(pc).toMatchObject({ code: 0, stdout: 'priorityclass.scheduling.k8s.io/high created\n' });
@@ -454,9 +455,30 @@ ${extra}`;
       expect(row).toMatch(/^shell\s+0\/1\s+Pending\s+0\s+\d+s\n$/);
     });
 
-    it.todo(
-      'run gives the pod the default service account, its token volume, the not-ready/unreachable tolerations and priority 0 (ServiceAccount, DefaultTolerationSeconds and Priority admission)',
-    );
+    it('run gives the pod the default service account, its token volume, the default tolerations and priority 0', async () => {
+      expect((await kubectl('run', 'admitted', '--image=nginx')).code).toBe(0);
+      const pod = await json('pod', 'admitted');
+      expect(pod.spec).toMatchObject({
+        serviceAccountName: 'default',
+        serviceAccount: 'default',
+        priority: 0,
+        preemptionPolicy: 'PreemptLowerPriority',
+        tolerations: [
+          { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+          { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        ],
+      });
+      const volume = pod.spec.volumes[0];
+      expect(volume.name).toMatch(/^kube-api-access-[a-z0-9]{5}$/);
+      expect(volume.projected.sources.map((s: Record<string, unknown>) => Object.keys(s)[0])).toEqual([
+        'serviceAccountToken',
+        'configMap',
+        'downwardAPI',
+      ]);
+      expect(pod.spec.containers[0].volumeMounts).toEqual([
+        { name: volume.name, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true },
+      ]);
+    });
 
     it('expose creates a service selecting the pods of a deployment', async () => {
       expect(await kubectl('expose', 'deployment', 'web', '--port=8080', '--target-port=80')).toMatchObject({

@@ -139,7 +139,10 @@ describe('discovery and meta commands', () => {
     }
   });
 
-  it.todo('api-versions lists autoscaling/v1 (served beside autoscaling/v2 by a real 1.32 cluster)');
+  it('api-versions lists autoscaling/v1 beside autoscaling/v2, as a real 1.32 cluster', async () => {
+    const versions = (await lab.kubectl(['api-versions'])).stdout.split('\n');
+    expect(versions).toEqual(expect.arrayContaining(['autoscaling/v1', 'autoscaling/v2']));
+  });
 
   it('explain deployment.spec.strategy prints the field, its type and its sub-fields', async () => {
     const { code, stdout } = await lab.kubectl(['explain', 'deployment.spec.strategy']);
@@ -226,9 +229,15 @@ describe('discovery and meta commands', () => {
     ]);
   });
 
-  it.todo(
-    'get --raw /openapi/v2 answers the Swagger 2.0 document (kubectl validates kind: List and unknown kinds with it)',
-  );
+  it('get --raw /openapi/v2 answers the Swagger 2.0 document with the definitions kubectl validates against', async () => {
+    const { code, stdout } = await lab.kubectl(['get', '--raw', '/openapi/v2']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.swagger).toBe('2.0');
+    expect(doc.definitions['io.k8s.api.core.v1.ConfigMap']['x-kubernetes-group-version-kind']).toEqual([
+      { group: '', kind: 'ConfigMap', version: 'v1' },
+    ]);
+  });
 
   it('cluster-info names the control plane URL', async () => {
     const { code, stdout } = await lab.kubectl(['cluster-info']);

@@ -107,9 +107,15 @@ describe('errors', () => {
       );
     });
 
-    it.todo(
-      'an unknown kind gives the same "no matches for kind" error with validation on (kubectl first fetches /openapi/v2, which the lab does not serve: it prints "error validating data: the server could not find the requested resource")',
-    );
+    it('an unknown kind gives the same "no matches for kind" error with validation on', async () => {
+      const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';
+      const { code, stderr } = await lab.kubectl(['apply', '-f', '-'], { stdin: widget });
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        'error: resource mapping not found for name: "w" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\n' +
+          'ensure CRDs are installed first\n',
+      );
+    });
 
     it('an unknown field is refused in strict validation, the default', async () => {
       const { code, stderr } = await create(configMap('unknown', 'data:\n  a: b\nextra: 1\n'));
@@ -353,7 +359,21 @@ describe('errors', () => {
       });
     });
 
-    it.todo('auth can-i --as=alice answers no for a user without roles (impersonation headers are not honoured yet)');
+    it('auth can-i --as=alice answers no for a user without roles, and requests as alice are forbidden', async () => {
+      expect(await lab.kubectl(['auth', 'can-i', 'create', 'pods', '--as=alice'])).toMatchObject({
+        code: 1,
+        stdout: 'no\n',
+      });
+      expect(await lab.kubectl(['get', 'pods', '-n', 'default', '--as=alice'])).toMatchObject({
+        code: 1,
+        stderr:
+          'Error from server (Forbidden): pods is forbidden: User "alice" cannot list resource "pods" in API group "" in the namespace "default"\n',
+      });
+      const whoami = JSON.parse(
+        (await lab.kubectl(['auth', 'whoami', '--as=alice', '--as-group=devs', '-o', 'json'])).stdout,
+      );
+      expect(whoami.status.userInfo).toEqual({ username: 'alice', groups: ['devs', 'system:authenticated'] });
+    });
 
     it.todo('a service account bound to a Role can do what the Role allows (RBAC authorizer)');
   });

@@ -38,6 +38,8 @@ describe('reading objects', () => {
     });
     expect(setup.stderr).toBe('');
     expect(setup.stdout.split('\n').filter(Boolean)).toHaveLength(1 + labelled.length);
+    // As in every namespace of a real cluster, the root CA publisher adds kube-root-ca.crt to the listings below.
+    expect((await kubectl('wait', '--for=create', 'configmap/kube-root-ca.crt', '--timeout=20s')).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -67,6 +69,7 @@ describe('reading objects', () => {
       expect(list.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual([
         'blue',
         'green',
+        'kube-root-ca.crt',
         'plain',
         'red',
       ]);
@@ -74,7 +77,7 @@ describe('reading objects', () => {
 
     it('prints names, jsonpath and custom columns', async () => {
       expect((await kubectl('get', 'configmaps', '-o', 'name')).stdout).toBe(
-        'configmap/blue\nconfigmap/green\nconfigmap/plain\nconfigmap/red\n',
+        'configmap/blue\nconfigmap/green\nconfigmap/kube-root-ca.crt\nconfigmap/plain\nconfigmap/red\n',
       );
       expect((await kubectl('get', 'configmap', 'red', '-o', 'jsonpath={.kind}/{.metadata.labels.env}')).stdout).toBe(
         'ConfigMap/prod',
@@ -85,14 +88,16 @@ describe('reading objects', () => {
         '-o',
         'jsonpath={range .items[*]}{.metadata.name}={.data.rank}{"\\n"}{end}',
       );
-      expect(range.stdout).toBe('blue=4\ngreen=5\nplain=5\nred=3\n');
+      expect(range.stdout).toBe('blue=4\ngreen=5\nkube-root-ca.crt=\nplain=5\nred=3\n');
       const columns = await kubectl(
         'get',
         'configmaps',
         '-o',
         'custom-columns=NAME:.metadata.name,ENV:.metadata.labels.env',
       );
-      expect(columns.stdout).toMatch(/^NAME\s+ENV\nblue\s+dev\ngreen\s+staging\nplain\s+<none>\nred\s+prod\n$/);
+      expect(columns.stdout).toMatch(
+        /^NAME\s+ENV\nblue\s+dev\ngreen\s+staging\nkube-root-ca\.crt\s+<none>\nplain\s+<none>\nred\s+prod\n$/,
+      );
     });
 
     it('lists every namespace with -A, with a NAMESPACE column', async () => {
@@ -103,8 +108,6 @@ describe('reading objects', () => {
       const services = await lab.kubectl(['get', 'services', '-A', '--no-headers']);
       expect(services.stdout).toMatch(/^default\s+kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+\d+s$/m);
     });
-
-    it.todo('a new namespace holds the kube-root-ca.crt configmap (the root CA publisher controller)');
   });
 
   describe('selectors', () => {
@@ -114,11 +117,20 @@ describe('reading objects', () => {
     it('selects by label equality, inequality, set membership and existence', async () => {
       expect(await select('-l', 'env=prod')).toEqual(['configmap/red']);
       expect(await select('-l', 'env==prod')).toEqual(['configmap/red']);
-      expect(await select('-l', 'env!=prod')).toEqual(['configmap/blue', 'configmap/green', 'configmap/plain']);
+      expect(await select('-l', 'env!=prod')).toEqual([
+        'configmap/blue',
+        'configmap/green',
+        'configmap/kube-root-ca.crt',
+        'configmap/plain',
+      ]);
       expect(await select('-l', 'env in (prod,dev)')).toEqual(['configmap/blue', 'configmap/red']);
-      expect(await select('-l', 'env notin (prod,dev)')).toEqual(['configmap/green', 'configmap/plain']);
+      expect(await select('-l', 'env notin (prod,dev)')).toEqual([
+        'configmap/green',
+        'configmap/kube-root-ca.crt',
+        'configmap/plain',
+      ]);
       expect(await select('-l', 'tier')).toEqual(['configmap/green', 'configmap/red']);
-      expect(await select('-l', '!tier')).toEqual(['configmap/blue', 'configmap/plain']);
+      expect(await select('-l', '!tier')).toEqual(['configmap/blue', 'configmap/kube-root-ca.crt', 'configmap/plain']);
       expect(await select('-l', 'tier=web,env!=staging')).toEqual(['configmap/red']);
     });
 
@@ -142,6 +154,7 @@ describe('reading objects', () => {
       expect(await select('--field-selector', 'metadata.name=green')).toEqual(['configmap/green']);
       expect(await select('--field-selector', 'metadata.name!=green')).toEqual([
         'configmap/blue',
+        'configmap/kube-root-ca.crt',
         'configmap/plain',
         'configmap/red',
       ]);
@@ -185,25 +198,45 @@ describe('reading objects', () => {
         data: { i: String(i) },
       }));
       expect((await lab.kubectl(['create', 'namespace', BULK])).code).toBe(0);
-      // --validate=false: kubectl validates a kind: List against /openapi/v2, which the lab does not serve yet.
-      const created = await lab.kubectl(['create', '--validate=false', '-f', '-'], {
+      const created = await lab.kubectl(['create', '-f', '-'], {
         stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
         timeoutMs: 60_000,
       });
       expect(created.code).toBe(0);
       expect(names(created.stdout)).toHaveLength(BULK_COUNT);
+      const rootCA = await lab.kubectl([
+        'wait',
+        '--for=create',
+        'configmap/kube-root-ca.crt',
+        '-n',
+        BULK,
+        '--timeout=20s',
+      ]);
+      expect(rootCA.code).toBe(0);
     });
 
-    it.todo('create -f of a kind: List validates its items (needs /openapi/v2)');
+    /** The bulk ConfigMaps in key order, then the namespace's kube-root-ca.crt. */
+    const bulkNames = () => [...Array.from({ length: BULK_COUNT }, (_, i) => bulkName(i)), 'kube-root-ca.crt'];
+
+    it('validates the items of a kind: List on the client, as kubectl does with OpenAPI v2', async () => {
+      const list = {
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'odd' }, bogus: 1 }],
+      };
+      const { code, stderr } = await lab.kubectl(['create', '-n', BULK, '-f', '-'], { stdin: JSON.stringify(list) });
+      expect(code).toBe(1);
+      expect(stderr).toContain('ValidationError(ConfigMap): unknown field "bogus" in io.k8s.api.core.v1.ConfigMap');
+    });
 
     it('lists 1200 objects in chunks with the same result as in one piece', async () => {
       const chunked = await lab.kubectl(['get', 'configmaps', '-n', BULK, '--chunk-size=100', '-o', 'name']);
       const whole = await lab.kubectl(['get', 'configmaps', '-n', BULK, '--chunk-size=0', '-o', 'name']);
-      const expected = Array.from({ length: BULK_COUNT }, (_, i) => `configmap/${bulkName(i)}`);
+      const expected = bulkNames().map((name) => `configmap/${name}`);
       expect(names(chunked.stdout)).toEqual(expected);
       expect(names(whole.stdout)).toEqual(expected);
       const table = await lab.kubectl(['get', 'configmaps', '-n', BULK, '--no-headers']);
-      expect(names(table.stdout)).toHaveLength(BULK_COUNT);
+      expect(names(table.stdout)).toHaveLength(BULK_COUNT + 1);
       const selected = await lab.kubectl([
         'get',
         'configmaps',
@@ -233,7 +266,7 @@ describe('reading objects', () => {
       };
       const first = await page('limit=500');
       expect(first.items).toHaveLength(500);
-      expect(first.metadata.remainingItemCount).toBe(700);
+      expect(first.metadata.remainingItemCount).toBe(701);
       expect(first.metadata.continue).toBeTruthy();
 
       // Writes after the first page: a new object and a deleted one, both in later pages.
@@ -242,16 +275,16 @@ describe('reading objects', () => {
 
       const second = await page(`limit=500&continue=${encodeURIComponent(first.metadata.continue!)}`);
       expect(second.items).toHaveLength(500);
-      expect(second.metadata.remainingItemCount).toBe(200);
+      expect(second.metadata.remainingItemCount).toBe(201);
       expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
       const third = await page(`limit=500&continue=${encodeURIComponent(second.metadata.continue!)}`);
-      expect(third.items).toHaveLength(200);
+      expect(third.items).toHaveLength(201);
       expect(third.metadata.continue).toBeUndefined();
       const all = [...first.items, ...second.items, ...third.items].map((i) => i.metadata.name);
-      expect(all).toEqual(Array.from({ length: BULK_COUNT }, (_, i) => bulkName(i)));
+      expect(all).toEqual(bulkNames());
 
       const fresh = await lab.kubectl(['get', 'configmaps', '-n', BULK, '--chunk-size=500', '-o', 'name']);
-      expect(names(fresh.stdout)).toHaveLength(BULK_COUNT);
+      expect(names(fresh.stdout)).toHaveLength(BULK_COUNT + 1);
       expect(names(fresh.stdout)).toContain('configmap/cm-1100a');
       expect(names(fresh.stdout)).not.toContain('configmap/cm-1150');
     });
@@ -275,11 +308,30 @@ describe('reading objects', () => {
   describe('sorting, describe and events', () => {
     it('sorts by a field of the objects with --sort-by', async () => {
       const byName = await kubectl('get', 'configmaps', '--sort-by=.metadata.name', '-o', 'name');
-      expect(names(byName.stdout)).toEqual(['configmap/blue', 'configmap/green', 'configmap/plain', 'configmap/red']);
+      expect(names(byName.stdout)).toEqual([
+        'configmap/blue',
+        'configmap/green',
+        'configmap/kube-root-ca.crt',
+        'configmap/plain',
+        'configmap/red',
+      ]);
       const byRank = await kubectl('get', 'configmaps', '--sort-by=.data.rank', '--no-headers');
-      expect(names(byRank.stdout).map((line) => line.split(/\s+/)[0])).toEqual(['red', 'blue', 'green', 'plain']);
+      // kubectl sorts objects without the field first.
+      expect(names(byRank.stdout).map((line) => line.split(/\s+/)[0])).toEqual([
+        'kube-root-ca.crt',
+        'red',
+        'blue',
+        'green',
+        'plain',
+      ]);
       const byLabel = await kubectl('get', 'configmaps', '--sort-by={.metadata.labels.env}', '-o', 'name');
-      expect(names(byLabel.stdout)).toEqual(['configmap/plain', 'configmap/blue', 'configmap/red', 'configmap/green']);
+      expect(names(byLabel.stdout)).toEqual([
+        'configmap/plain',
+        'configmap/kube-root-ca.crt',
+        'configmap/blue',
+        'configmap/red',
+        'configmap/green',
+      ]);
     });
 
     it('describes a deployment', async () => {

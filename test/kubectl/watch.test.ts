@@ -24,6 +24,8 @@ describe('watching objects', () => {
     lab = await startLab();
     expect((await lab.kubectl(['create', 'namespace', NS])).code).toBe(0);
     expect((await kubectl('create', 'configmap', 'first')).code).toBe(0);
+    // The root CA publisher's kube-root-ca.crt is there too, as in every namespace of a real cluster.
+    expect((await kubectl('wait', '--for=create', 'configmap/kube-root-ca.crt', '--timeout=20s')).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -33,13 +35,14 @@ describe('watching objects', () => {
 
   it('get -w prints the current rows, then a row for each create, change and delete', async () => {
     const watch = spawnKubectl(lab, ['-n', NS, 'get', 'configmaps', '-w']);
-    await watch.waitForOutput((out) => /^first\s/m.test(out));
+    await watch.waitForOutput((out) => /^kube-root-ca\.crt\s/m.test(out));
     await lifecycle('second');
-    await watch.waitForOutput((out) => lines(out).length >= 5);
+    await watch.waitForOutput((out) => lines(out).length >= 6);
     const out = lines((await watch.stop()).stdout);
     expect(out[0]).toMatch(/^NAME\s+DATA\s+AGE$/);
     expect(out[1]).toMatch(/^first\s+0\s+\d+s$/);
-    expect(out.slice(2)).toEqual([
+    expect(out[2]).toMatch(/^kube-root-ca\.crt\s+1\s+\d+s$/);
+    expect(out.slice(3)).toEqual([
       expect.stringMatching(/^second\s+1\s+\d+s$/),
       expect.stringMatching(/^second\s+1\s+\d+s$/),
       expect.stringMatching(/^second\s+1\s+\d+s$/),
@@ -48,13 +51,14 @@ describe('watching objects', () => {
 
   it('get -w --output-watch-events names the type of each event', async () => {
     const watch = spawnKubectl(lab, ['-n', NS, 'get', 'configmaps', '-w', '--output-watch-events']);
-    await watch.waitForOutput((out) => /^ADDED\s+first\s/m.test(out));
+    await watch.waitForOutput((out) => /^ADDED\s+kube-root-ca\.crt\s/m.test(out));
     await lifecycle('third');
     await watch.waitForOutput((out) => /^DELETED\s+third\s/m.test(out));
     const out = lines((await watch.stop()).stdout);
     expect(out.map((line) => line.split(/\s+/).slice(0, 2).join(' '))).toEqual([
       'EVENT NAME',
       'ADDED first',
+      'ADDED kube-root-ca.crt',
       'ADDED third',
       'MODIFIED third',
       'DELETED third',

@@ -15,7 +15,11 @@ export class NamespaceLifecycle implements AdmissionPlugin {
 
   constructor(private readonly getNamespace: (name: string) => Promise<KubeObject | undefined>) {}
 
-  async validate(a: AdmissionAttributes): Promise<void> {
+  /**
+   * Decides in the mutating phase, as upstream's Lifecycle.Admit, so that a request into a missing or terminating
+   * namespace is refused before later plugins (ServiceAccount) wait for things in that namespace.
+   */
+  async admit(a: AdmissionAttributes): Promise<void> {
     if (a.group === '' && a.resource === 'namespaces') {
       if (a.operation === 'DELETE' && IMMORTAL_NAMESPACES.includes(a.name)) {
         throw forbidden({ group: '', resource: 'namespaces' }, a.name, 'this namespace may not be deleted');
