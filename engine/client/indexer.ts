@@ -11,11 +11,6 @@ export function objectKeyOf(obj: KubeObject): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-export function splitKey(key: string): { namespace: string; name: string } {
-  const slash = key.indexOf('/');
-  return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
-}
-
 export const NAMESPACE_INDEX = 'namespace';
 
 export const namespaceIndex: IndexFunction = (obj) => [obj.metadata.namespace ?? ''];

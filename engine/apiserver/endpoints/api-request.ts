@@ -42,12 +42,6 @@ export type ApiResponse =
       headers?: ResponseHeaders;
     };
 
-export function objectResponse(status: number, body: unknown, warnings: string[] = []): ApiResponse {
-  const response: ApiResponse = { kind: 'object', status, body };
-  if (warnings.length) response.headers = { warning: warnings.map(warningHeader) };
-  return response;
-}
-
 /** A `Warning` header as kube-apiserver writes it: code 299, agent "-", the text quoted. */
 export function warningHeader(text: string): string {
   return `299 - ${JSON.stringify(text)}`;

@@ -123,7 +123,3 @@ export function notFoundField(path: FieldPath, value: unknown): FieldError {
 export function typeInvalid(path: FieldPath, value: unknown, detail: string): FieldError {
   return new FieldError('FieldValueTypeInvalid', path.toString(), value, detail, false);
 }
-
-export function internalFieldError(path: FieldPath, error: Error): FieldError {
-  return new FieldError('InternalError', path.toString(), '', error.message, true);
-}

@@ -204,26 +204,8 @@ export function requestEntityTooLarge(message: string): StatusError {
   return new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: ${message}`);
 }
 
-export function tooManyRequests(message: string, retryAfterSeconds: number): StatusError {
-  return new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds });
-}
-
 export function timeout(message: string, retryAfterSeconds = 0): StatusError {
   return new StatusError(504, 'Timeout', message, { retryAfterSeconds });
-}
-
-export function serverTimeout(gr: GroupResource, operation: string, retryAfterSeconds: number): StatusError {
-  return new StatusError(
-    500,
-    'ServerTimeout',
-    `The ${operation} operation against ${qualifiedResource(gr)} could not be completed at this time, please try again.`,
-    {
-      group: gr.group,
-      kind: gr.resource,
-      retryAfterSeconds,
-      causes: [],
-    },
-  );
 }
 
 export function internalError(cause: unknown): StatusError {
@@ -231,10 +213,6 @@ export function internalError(cause: unknown): StatusError {
   return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
     causes: [{ message }],
   });
-}
-
-export function serviceUnavailable(message: string): StatusError {
-  return new StatusError(503, 'ServiceUnavailable', message);
 }
 
 /** A success Status, as returned by some deletes. */

@@ -18,10 +18,3 @@ export function decodeObject(value: Uint8Array, modRevision: number): KubeObject
   obj.metadata.resourceVersion = String(modRevision);
   return obj;
 }
-
-/** Parses a resourceVersion string; "" and undefined mean "unset" (0). Throws on anything but a decimal integer. */
-export function parseResourceVersion(rv: string | undefined): number {
-  if (rv === undefined || rv === '') return 0;
-  if (!/^\d+$/.test(rv)) throw new Error(`invalid resource version: ${JSON.stringify(rv)}`);
-  return Number(rv);
-}

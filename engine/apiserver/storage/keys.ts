@@ -16,11 +16,3 @@ export function namespacePrefix(storagePrefix: string, namespace: string): strin
 export function objectKey(storagePrefix: string, namespace: string, name: string): string {
   return namespace ? `${resourcePrefix(storagePrefix)}${namespace}/${name}` : `${resourcePrefix(storagePrefix)}${name}`;
 }
-
-/** Splits a key below a resource prefix into namespace and name. */
-export function parseObjectKey(prefix: string, key: string, namespaced: boolean): { namespace: string; name: string } {
-  const rest = key.slice(prefix.length);
-  if (!namespaced) return { namespace: '', name: rest };
-  const slash = rest.indexOf('/');
-  return { namespace: rest.slice(0, slash), name: rest.slice(slash + 1) };
-}
