@@ -1,0 +1,154 @@
+// The lab clock: the only source of time inside the engine. It runs at a speed (1 = real time), can be paused and
+// stepped, so a lab can be slowed down, sped up, and replayed. Timers scheduled through it fire in virtual time.
+
+export interface Timer {
+  cancel(): void;
+}
+
+export interface Clock {
+  /** Virtual time in milliseconds since the epoch. */
+  now(): number;
+  /** Runs fn once after `ms` of virtual time. */
+  setTimeout(fn: () => void, ms: number): Timer;
+  /** Runs fn every `ms` of virtual time. */
+  setInterval(fn: () => void, ms: number): Timer;
+}
+
+interface PendingTimer {
+  due: number;
+  seq: number;
+  fn: () => void;
+  every?: number;
+  cancelled: boolean;
+}
+
+/**
+ * A clock whose virtual time advances with real time multiplied by `speed`, which can be paused, stepped, and
+ * re-timed. Timers are kept in one ordered list and a single real timer waits for the earliest of them.
+ */
+export class VirtualClock implements Clock {
+  private speed = 1;
+  private paused = false;
+  private baseVirtual: number;
+  private baseReal: number;
+  private timers: PendingTimer[] = [];
+  private seq = 0;
+  private wakeup: ReturnType<typeof globalThis.setTimeout> | undefined;
+
+  constructor(
+    start: number = Date.now(),
+    private readonly realNow: () => number = () => Date.now(),
+  ) {
+    this.baseVirtual = start;
+    this.baseReal = this.realNow();
+  }
+
+  now(): number {
+    if (this.paused) return this.baseVirtual;
+    return this.baseVirtual + (this.realNow() - this.baseReal) * this.speed;
+  }
+
+  get state(): { speed: number; paused: boolean } {
+    return { speed: this.speed, paused: this.paused };
+  }
+
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new RangeError('clock speed must be positive');
+    this.rebase();
+    this.speed = speed;
+    this.reschedule();
+  }
+
+  setPaused(paused: boolean): void {
+    this.rebase();
+    this.paused = paused;
+    this.reschedule();
+  }
+
+  /** Moves virtual time forward by `ms`, firing every timer that falls due on the way, in order. */
+  step(ms: number): void {
+    const target = this.now() + ms;
+    for (;;) {
+      const next = this.timers[0];
+      if (!next || next.due > target) break;
+      this.baseVirtual = next.due;
+      this.baseReal = this.realNow();
+      this.fire(next);
+    }
+    this.baseVirtual = target;
+    this.baseReal = this.realNow();
+    this.reschedule();
+  }
+
+  setTimeout(fn: () => void, ms: number): Timer {
+    return this.add(fn, ms);
+  }
+
+  setInterval(fn: () => void, ms: number): Timer {
+    return this.add(fn, ms, Math.max(ms, 1));
+  }
+
+  /** Stops the real timer so a process can exit; pending virtual timers are dropped. */
+  dispose(): void {
+    if (this.wakeup) globalThis.clearTimeout(this.wakeup);
+    this.wakeup = undefined;
+    this.timers = [];
+  }
+
+  private add(fn: () => void, ms: number, every?: number): Timer {
+    const timer: PendingTimer = { due: this.now() + Math.max(ms, 0), seq: this.seq++, fn, every, cancelled: false };
+    this.insert(timer);
+    this.reschedule();
+    return {
+      cancel: () => {
+        timer.cancelled = true;
+        const i = this.timers.indexOf(timer);
+        if (i >= 0) this.timers.splice(i, 1);
+      },
+    };
+  }
+
+  private insert(timer: PendingTimer): void {
+    let lo = 0;
+    let hi = this.timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.timers[mid]!;
+      if (t.due < timer.due || (t.due === timer.due && t.seq < timer.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.timers.splice(lo, 0, timer);
+  }
+
+  private fire(timer: PendingTimer): void {
+    this.timers.shift();
+    if (timer.every !== undefined) {
+      timer.due += timer.every;
+      timer.seq = this.seq++;
+      this.insert(timer);
+    }
+    timer.fn();
+  }
+
+  private rebase(): void {
+    this.baseVirtual = this.now();
+    this.baseReal = this.realNow();
+  }
+
+  private reschedule(): void {
+    if (this.wakeup) globalThis.clearTimeout(this.wakeup);
+    this.wakeup = undefined;
+    const next = this.timers[0];
+    if (!next || this.paused) return;
+    const realDelay = Math.max(0, (next.due - this.now()) / this.speed);
+    this.wakeup = globalThis.setTimeout(() => this.onWakeup(), Math.min(realDelay, 2 ** 31 - 1));
+    this.wakeup.unref?.();
+  }
+
+  private onWakeup(): void {
+    this.wakeup = undefined;
+    const now = this.now();
+    while (this.timers[0] && this.timers[0].due <= now && !this.paused) this.fire(this.timers[0]);
+    this.reschedule();
+  }
+}
