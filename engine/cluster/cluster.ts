@@ -38,6 +38,7 @@ import type { ResourceDefinition, UserInfo } from '../apiserver/registry/resourc
 import { ResourceRegistry } from '../apiserver/registry/resource-registry.ts';
 import type { ServedResource } from '../apiserver/registry/served-resource.ts';
 import { Cacher } from '../apiserver/storage/cacher.ts';
+import type { CacheIndexes } from '../apiserver/storage/cacher.ts';
 import { Compactor } from '../apiserver/storage/compactor.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
@@ -98,6 +99,13 @@ export const CONTROLLER_MANAGER_USER: UserInfo = {
 };
 
 const gvrKey = (g: GroupVersionResource) => `${g.group}/${g.version}/${g.resource}`;
+
+/** Fields the watch caches index, as kube-apiserver's cacher indexes pods by node: every kubelet watches its own. */
+const CACHE_INDEXES: Record<string, CacheIndexes> = {
+  '/registry/pods/': {
+    'spec.nodeName': (pod) => String((pod['spec'] as { nodeName?: string } | undefined)?.nodeName ?? ''),
+  },
+};
 
 export class Cluster {
   readonly config: ClusterConfig;
@@ -205,6 +213,11 @@ export class Cluster {
     return cluster;
   }
 
+  /** A client for an engine component acting as `user` (a kubelet, the scheduler…), through the full pipeline. */
+  clientFor(user: UserInfo, userAgent: string): InProcessClient {
+    return new InProcessClient(this.apiServer, user, userAgent);
+  }
+
   /** The registry store of a stored resource. */
   storeOf(group: string, resource: string): RegistryStore {
     for (const store of this.stores.values()) {
@@ -265,7 +278,7 @@ export class Cluster {
     const prefix = resourcePrefix(definition.storagePrefix ?? definition.resource);
     let cacher = this.cachers.get(prefix);
     if (!cacher) {
-      cacher = new Cacher(this.kv, prefix);
+      cacher = new Cacher(this.kv, prefix, undefined, CACHE_INDEXES[prefix]);
       this.cachers.set(prefix, cacher);
     }
     const store = new RegistryStore({

@@ -141,3 +141,43 @@ describe('Cacher', () => {
     stream.close();
   });
 });
+
+describe('Cacher with an index', () => {
+  it('lists and watches one value of an indexed field without looking at the others', async () => {
+    const clock = new VirtualClock(0);
+    const kv = await openEmbeddedStore({ clock });
+    const byNode = {
+      'spec.nodeName': (o: KubeObject) => String((o['spec'] as { nodeName?: string } | undefined)?.nodeName ?? ''),
+    };
+    const cacher = new Cacher(kv, PREFIX, 100, byNode);
+    const pod = (name: string, nodeName: string): KubeObject => ({ ...cm('a', name), spec: { nodeName } });
+    await put(kv, pod('p1', 'node-1'));
+    await put(kv, pod('p2', 'node-2'));
+    await cacher.start();
+    expect(
+      cacher.list(PREFIX, undefined, { field: 'spec.nodeName', value: 'node-1' }).items.map((o) => o.metadata.name),
+    ).toEqual(['p1']);
+
+    const stream = await cacher.watch({
+      keyPrefix: PREFIX,
+      index: { field: 'spec.nodeName', value: 'node-1' },
+      predicate: (o) => (o['spec'] as { nodeName?: string }).nodeName === 'node-1',
+      sinceRevision: cacher.currentRevision,
+      bookmarkObject,
+    });
+    const events: ApiWatchEvent[] = [];
+    stream.attach(collect(events));
+    await put(kv, pod('p3', 'node-2'));
+    await put(kv, pod('p2', 'node-1'));
+    const rv = await put(kv, pod('p1', 'node-2'));
+    await cacher.waitUntilFresh(rv);
+    expect(events.map((e) => `${e.type} ${(e.object as KubeObject).metadata.name}`)).toEqual([
+      'ADDED p2',
+      'DELETED p1',
+    ]);
+    stream.close();
+    cacher.stop();
+    await kv.close();
+    clock.dispose();
+  });
+});

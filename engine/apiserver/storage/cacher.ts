@@ -12,6 +12,15 @@ import type { ApiWatchEvent } from './watch-stream.ts';
 
 export type ObjectPredicate = (obj: KubeObject) => boolean;
 
+/** Fields the cache indexes (pods by spec.nodeName), so watches and lists for one value skip everything else. */
+export type CacheIndexes = Record<string, (obj: KubeObject) => string>;
+
+/** A selection that requires `field` to equal `value` exactly, on an indexed field. */
+export interface IndexHint {
+  field: string;
+  value: string;
+}
+
 interface CacheEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   key: string;
@@ -25,6 +34,8 @@ export interface CacheWatchOptions {
   /** Only keys starting with this (the resource prefix, or one namespace below it). */
   keyPrefix: string;
   predicate?: ObjectPredicate;
+  /** The predicate requires an indexed field to have this value: only changes touching it are considered. */
+  index?: IndexHint;
   /** Deliver events after this revision; undefined: first the current state as ADDED events, then changes. */
   sinceRevision?: number;
   /** After the initial state, send a BOOKMARK marked `k8s.io/initial-events-end` (for sendInitialEvents). */
@@ -57,6 +68,10 @@ export class Cacher {
   private bufferStartRevision = 0;
   private revision = 0;
   private readonly watchers = new Set<CacheWatcher>();
+  /** Watchers selecting one value of an indexed field: field → value → watchers. */
+  private readonly indexedWatchers = new Map<string, Map<string, Set<CacheWatcher>>>();
+  /** Keys by the value of each indexed field: field → value → keys. */
+  private readonly indexedKeys = new Map<string, Map<string, Set<string>>>();
   private freshnessWaiters: { revision: number; resolve: () => void }[] = [];
   private storeWatch: Watcher | undefined;
   private bookmarkTimer: ReturnType<typeof setInterval> | undefined;
@@ -68,7 +83,18 @@ export class Cacher {
     /** The resource's key prefix, with a trailing slash. */
     readonly prefix: string,
     private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    private readonly indexFunctions: CacheIndexes = {},
+  ) {
+    for (const field of Object.keys(indexFunctions)) {
+      this.indexedWatchers.set(field, new Map());
+      this.indexedKeys.set(field, new Map());
+    }
+  }
+
+  /** Whether the cache indexes a field (and so can use an IndexHint for it). */
+  indexes(field: string): boolean {
+    return field in this.indexFunctions;
+  }
 
   /** Lists the resource and starts following it; resolves when the cache holds a complete state. */
   start(): Promise<void> {
@@ -80,8 +106,9 @@ export class Cacher {
     this.stopped = true;
     this.storeWatch?.cancel();
     if (this.bookmarkTimer) clearInterval(this.bookmarkTimer);
-    for (const watcher of this.watchers) watcher.stream.close();
+    for (const watcher of this.allWatchers()) watcher.stream.close();
     this.watchers.clear();
+    for (const byValue of this.indexedWatchers.values()) byValue.clear();
   }
 
   get currentRevision(): number {
@@ -127,8 +154,17 @@ export class Cacher {
   }
 
   /** Objects under keyPrefix that pass the predicate, in key order, with the revision they reflect. */
-  list(keyPrefix: string, predicate?: ObjectPredicate): { items: KubeObject[]; revision: number } {
+  list(keyPrefix: string, predicate?: ObjectPredicate, index?: IndexHint): { items: KubeObject[]; revision: number } {
     const items: KubeObject[] = [];
+    const indexed = index && this.indexedKeys.get(index.field);
+    if (indexed) {
+      const keys = [...(indexed.get(index.value) ?? [])].filter((k) => k.startsWith(keyPrefix)).sort();
+      for (const key of keys) {
+        const obj = this.objects.get(key)!;
+        if (!predicate || predicate(obj)) items.push(obj);
+      }
+      return { items, revision: this.revision };
+    }
     const end = prefixEnd(keyPrefix);
     for (let i = this.lowerBound(keyPrefix); i < this.sortedKeys.length; i++) {
       const key = this.sortedKeys[i]!;
@@ -159,7 +195,7 @@ export class Cacher {
     const stream = new WatchStream();
     const watcher: CacheWatcher = { options, stream };
     if (since === undefined) {
-      for (const obj of this.list(options.keyPrefix, options.predicate).items) {
+      for (const obj of this.list(options.keyPrefix, options.predicate, options.index).items) {
         stream.push({ type: 'ADDED', object: obj });
       }
       if (options.initialEventsEndBookmark) {
@@ -174,8 +210,9 @@ export class Cacher {
         if (event.revision > since) this.deliver(watcher, event);
       }
     }
-    this.watchers.add(watcher);
-    stream.onClose(() => this.watchers.delete(watcher));
+    const bucket = this.watcherBucket(options.index);
+    bucket.add(watcher);
+    stream.onClose(() => bucket.delete(watcher));
     return stream;
   }
 
@@ -183,9 +220,12 @@ export class Cacher {
     const result = await this.kv.range(this.prefix, { end: prefixEnd(this.prefix) });
     this.objects.clear();
     this.sortedKeys.length = 0;
+    for (const byValue of this.indexedKeys.values()) byValue.clear();
     for (const kv of result.kvs) {
-      this.objects.set(kv.key, decodeObject(kv.value, kv.modRevision));
+      const obj = decodeObject(kv.value, kv.modRevision);
+      this.objects.set(kv.key, obj);
       this.sortedKeys.push(kv.key);
+      this.indexKey(kv.key, obj);
     }
     this.revision = result.revision;
     this.bufferStartRevision = result.revision;
@@ -217,8 +257,9 @@ export class Cacher {
   private onStoreError(_error: Error): void {
     if (this.stopped) return;
     this.storeWatch?.cancel();
-    for (const watcher of this.watchers) watcher.stream.close('watch cache restarted');
+    for (const watcher of this.allWatchers()) watcher.stream.close('watch cache restarted');
     this.watchers.clear();
+    for (const byValue of this.indexedWatchers.values()) byValue.clear();
     this.started = this.resync();
   }
 
@@ -230,16 +271,62 @@ export class Cacher {
     if (event.type === 'put') {
       const object = decodeObject(event.kv.value, revision);
       if (!prevObject) this.insertKey(key);
+      else this.unindexKey(key, prevObject);
       this.objects.set(key, object);
+      this.indexKey(key, object);
       cacheEvent = { type: prevObject ? 'MODIFIED' : 'ADDED', key, object, prevObject, revision };
     } else {
       if (!prevObject) return;
       this.objects.delete(key);
       this.removeKey(key);
+      this.unindexKey(key, prevObject);
       cacheEvent = { type: 'DELETED', key, object: stampRevision(prevObject, revision), prevObject, revision };
     }
     this.remember(cacheEvent);
     for (const watcher of this.watchers) this.deliver(watcher, cacheEvent);
+    for (const [field, byValue] of this.indexedWatchers) {
+      if (byValue.size === 0) continue;
+      const read = this.indexFunctions[field]!;
+      const now = read(cacheEvent.object);
+      const before = cacheEvent.prevObject ? read(cacheEvent.prevObject) : undefined;
+      for (const watcher of byValue.get(now) ?? []) this.deliver(watcher, cacheEvent);
+      if (before !== undefined && before !== now) {
+        for (const watcher of byValue.get(before) ?? []) this.deliver(watcher, cacheEvent);
+      }
+    }
+  }
+
+  private allWatchers(): CacheWatcher[] {
+    const all = [...this.watchers];
+    for (const byValue of this.indexedWatchers.values()) for (const set of byValue.values()) all.push(...set);
+    return all;
+  }
+
+  /** Where a watcher is kept: under its index value when it has a usable hint, else with the rest. */
+  private watcherBucket(index: IndexHint | undefined): Set<CacheWatcher> {
+    const byValue = index && this.indexedWatchers.get(index.field);
+    if (!byValue || !index) return this.watchers;
+    let set = byValue.get(index.value);
+    if (!set) byValue.set(index.value, (set = new Set()));
+    return set;
+  }
+
+  private indexKey(key: string, obj: KubeObject): void {
+    for (const [field, byValue] of this.indexedKeys) {
+      const value = this.indexFunctions[field]!(obj);
+      let keys = byValue.get(value);
+      if (!keys) byValue.set(value, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private unindexKey(key: string, obj: KubeObject): void {
+    for (const [field, byValue] of this.indexedKeys) {
+      const value = this.indexFunctions[field]!(obj);
+      const keys = byValue.get(value);
+      keys?.delete(key);
+      if (keys?.size === 0) byValue.delete(value);
+    }
   }
 
   private remember(event: CacheEvent): void {
@@ -274,7 +361,7 @@ export class Cacher {
   }
 
   private sendBookmarks(): void {
-    for (const watcher of this.watchers) {
+    for (const watcher of this.allWatchers()) {
       if (watcher.options.bookmarks) {
         watcher.stream.push({ type: 'BOOKMARK', object: watcher.options.bookmarkObject(String(this.revision)) });
       }

@@ -13,7 +13,7 @@ import { tableFor } from './table-for.ts';
 export async function handleList(ctx: HandlerContext): Promise<ApiResponse> {
   const { req, info, store } = ctx;
   const format = negotiateOutput(req.headers['accept'], { list: true, watch: false });
-  const { predicate, empty } = selection(req.query, store.definition);
+  const { predicate, empty, exactFields } = selection(req.query, store.definition);
   const limit = intParam(req.query, 'limit');
   if (limit !== undefined && limit < 0) throw badRequest('limit must be non-negative');
   const match = req.query.get('resourceVersionMatch') ?? '';
@@ -22,6 +22,7 @@ export async function handleList(ctx: HandlerContext): Promise<ApiResponse> {
   }
   const list = await store.list(info.namespace, {
     predicate,
+    exactFields,
     unfiltered: empty,
     limit,
     continue: req.query.get('continue') ?? undefined,

@@ -13,6 +13,8 @@ export interface Selection {
   predicate?: ObjectPredicate;
   /** True when neither selector narrows the result. */
   empty: boolean;
+  /** Fields the field selector requires to equal a value (what an indexed watch cache can use). */
+  exactFields?: Record<string, string>;
 }
 
 function fieldReader(definition: ResourceDefinition): (obj: KubeObject, field: string) => string | undefined {
@@ -38,8 +40,14 @@ export function selection(query: URLSearchParams, definition: ResourceDefinition
     const fieldsEmpty = !fields || fields.isEmpty();
     if (labelsEmpty && fieldsEmpty) return { empty: true };
     const read = fieldReader(definition);
+    const exactFields: Record<string, string> = {};
+    for (const field of fields?.fields() ?? []) {
+      const value = fields!.requiresExactMatch(field);
+      if (value !== undefined) exactFields[field] = value;
+    }
     return {
       empty: false,
+      exactFields,
       predicate: (obj) =>
         (labelsEmpty || labels!.matches(obj.metadata.labels)) &&
         (fieldsEmpty || fields!.matches((field) => read(obj, field))),

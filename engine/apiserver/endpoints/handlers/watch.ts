@@ -27,12 +27,13 @@ function booleanParam(query: URLSearchParams, name: string): boolean | undefined
 export async function handleWatch(ctx: HandlerContext): Promise<ApiResponse> {
   const { req, info, store } = ctx;
   const format = negotiateOutput(req.headers['accept'], { list: false, watch: true });
-  const { predicate } = selection(req.query, store.definition);
+  const { predicate, exactFields } = selection(req.query, store.definition);
   const timeoutSeconds = intParam(req.query, 'timeoutSeconds');
   let stream: WatchStream;
   try {
     stream = await store.watch(info.namespace, {
       predicate,
+      exactFields,
       resourceVersion: req.query.get('resourceVersion') ?? undefined,
       allowWatchBookmarks: booleanParam(req.query, 'allowWatchBookmarks'),
       sendInitialEvents: booleanParam(req.query, 'sendInitialEvents'),

@@ -29,7 +29,7 @@ import {
 } from '../../errors/status-error.ts';
 import { updateManagedFields } from '../../managedfields/index.ts';
 import type { FieldManagerOptions } from '../../managedfields/index.ts';
-import type { Cacher, ObjectPredicate } from '../../storage/cacher.ts';
+import type { Cacher, IndexHint, ObjectPredicate } from '../../storage/cacher.ts';
 import { goJsonForm } from '../../storage/go-json-form.ts';
 import { namespacePrefix, objectKey, resourcePrefix } from '../../storage/keys.ts';
 import type { ObjectStorage, Preconditions } from '../../storage/object-storage.ts';
@@ -65,6 +65,8 @@ export interface RegistryStoreOptions {
 
 export interface ListOptions {
   predicate?: ObjectPredicate;
+  /** Fields the predicate requires to equal a value; an indexed watch cache uses them to look in one bucket. */
+  exactFields?: Record<string, string>;
   /** True when the predicate is empty (no label or field selector): lists then report remainingItemCount. */
   unfiltered?: boolean;
   limit?: number;
@@ -75,6 +77,7 @@ export interface ListOptions {
 
 export interface WatchOptions {
   predicate?: ObjectPredicate;
+  exactFields?: Record<string, string>;
   resourceVersion?: string;
   allowWatchBookmarks?: boolean;
   sendInitialEvents?: boolean;
@@ -196,7 +199,7 @@ export class RegistryStore {
         ({ items, revision } = await this.readPage(keyPrefix, 0, keyPrefix, 0, options.predicate));
       } else {
         await this.waitFresh(consistent ? await this.storeRevision() : rv);
-        ({ items, revision } = this.cacher.list(keyPrefix, options.predicate));
+        ({ items, revision } = this.cacher.list(keyPrefix, options.predicate, this.indexHint(options.exactFields)));
       }
     }
 
@@ -231,6 +234,7 @@ export class RegistryStore {
       return await this.cacher.watch({
         keyPrefix,
         predicate: options.predicate,
+        index: this.indexHint(options.exactFields),
         sinceRevision: fromState ? undefined : this.parseRV(rv),
         initialEventsEndBookmark: options.sendInitialEvents === true,
         bookmarks: options.allowWatchBookmarks === true,
@@ -449,6 +453,14 @@ export class RegistryStore {
   }
 
   /** The store's current revision, read cheaply (a one-key lookup answers with the revision). */
+  /** The first exact field requirement the watch cache has an index for. */
+  private indexHint(exactFields: Record<string, string> | undefined): IndexHint | undefined {
+    for (const [field, value] of Object.entries(exactFields ?? {})) {
+      if (this.cacher.indexes(field)) return { field, value };
+    }
+    return undefined;
+  }
+
   private async storeRevision(): Promise<number> {
     return (await this.storage.kv.range(this.prefix, { countOnly: true })).revision;
   }
