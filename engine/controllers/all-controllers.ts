@@ -1,0 +1,49 @@
+// Every controller the controller manager runs, built from the shared context — the list
+// kube-controller-manager's --controllers flag would select from.
+
+import type { Controller, ControllerContext } from './controller-context.ts';
+import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
+import { NamespaceController } from './namespace/namespace-controller.ts';
+import { RootCACertPublisher } from './rootcacertpublisher/root-ca-cert-publisher.ts';
+import { ServiceAccountsController } from './serviceaccount/serviceaccounts-controller.ts';
+
+export interface ControllerManagerOptions {
+  /** The cluster CA (PEM) the root CA publisher puts in every namespace; without it that controller does not run. */
+  rootCAPem?: string;
+}
+
+const CORE = (resource: string) => ({ group: '', version: 'v1', resource });
+
+export function allControllers(ctx: ControllerContext, options: ControllerManagerOptions): Controller[] {
+  const { client, clock, informers } = ctx;
+  const namespaces = informers.informerFor(CORE('namespaces'));
+  const controllers: Controller[] = [];
+
+  const namespace = new NamespaceController(client, clock, namespaces);
+  controllers.push({ name: 'namespace', run: () => namespace.run(2), stop: () => namespace.stop() });
+
+  const serviceAccounts = new ServiceAccountsController(
+    client,
+    clock,
+    namespaces,
+    informers.informerFor(CORE('serviceaccounts')),
+  );
+  controllers.push({ name: 'serviceaccount', run: () => serviceAccounts.run(), stop: () => serviceAccounts.stop() });
+
+  if (options.rootCAPem) {
+    const publisher = new RootCACertPublisher(
+      client,
+      clock,
+      options.rootCAPem,
+      namespaces,
+      informers.informerFor(CORE('configmaps')),
+    );
+    controllers.push({ name: 'root-ca-cert-publisher', run: () => publisher.run(), stop: () => publisher.stop() });
+  }
+
+  // The garbage collector lists every deletable resource through monitors of its own before its workers run, so it
+  // starts alongside the others without holding them up.
+  const gc = new GarbageCollector(client, clock);
+  controllers.push({ name: 'garbage-collector', run: () => void gc.run(), stop: () => gc.stop() });
+  return controllers;
+}
