@@ -1,0 +1,142 @@
+// The lab's own API (lab.kubelab.io/v1alpha1): the Clock the whole cluster runs on and the Faults a teacher injects.
+// They are CustomResourceDefinitions the cluster installs at start, so `kubectl get clock`, `kubectl apply -f fault.yaml`
+// and `kubectl explain fault.spec` work on them like on any resource.
+
+import type { KubeObject } from '../api/object.ts';
+
+export const LAB_GROUP = 'lab.kubelab.io';
+export const LAB_VERSION = 'v1alpha1';
+export const CLOCK_NAME = 'cluster';
+
+/** The kinds of fault a lab can inject; more join the enum as the network, etcd and storage labs arrive. */
+export const FAULT_TYPES = ['NodeDown'] as const;
+export type FaultType = (typeof FAULT_TYPES)[number];
+
+function crd(
+  plural: string,
+  kind: string,
+  shortNames: string[],
+  schema: Record<string, unknown>,
+  columns: unknown[],
+): KubeObject {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${LAB_GROUP}`, labels: { 'app.kubernetes.io/part-of': 'kubelab' } },
+    spec: {
+      group: LAB_GROUP,
+      scope: 'Cluster',
+      names: {
+        plural,
+        singular: kind.toLowerCase(),
+        kind,
+        listKind: `${kind}List`,
+        shortNames,
+        categories: ['kubelab'],
+      },
+      versions: [
+        {
+          name: LAB_VERSION,
+          served: true,
+          storage: true,
+          schema: { openAPIV3Schema: schema },
+          subresources: { status: {} },
+          additionalPrinterColumns: columns,
+        },
+      ],
+    },
+  };
+}
+
+const clockSchema = {
+  type: 'object',
+  description: 'The virtual clock every controller, kubelet, lease and back-off of this lab runs on.',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object' },
+    spec: {
+      type: 'object',
+      properties: {
+        speed: {
+          type: 'number',
+          minimum: 0.01,
+          maximum: 1000,
+          default: 1,
+          description:
+            'How many seconds of lab time pass in one second of real time: 1 is real time, 30 thirty times faster.',
+        },
+        paused: {
+          type: 'boolean',
+          default: false,
+          description: 'Stops lab time: nothing times out, renews or retries.',
+        },
+      },
+    },
+    status: {
+      type: 'object',
+      properties: {
+        now: { type: 'string', format: 'date-time', description: 'Lab time when the status was last written.' },
+        speed: { type: 'number', description: 'The speed in effect.' },
+        paused: { type: 'boolean', description: 'Whether lab time is stopped.' },
+      },
+    },
+  },
+};
+
+const faultSchema = {
+  type: 'object',
+  description: 'A fault injected into the lab; deleting it repairs what it broke.',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object' },
+    spec: {
+      type: 'object',
+      required: ['type'],
+      properties: {
+        type: {
+          type: 'string',
+          enum: [...FAULT_TYPES],
+          description: "What breaks. NodeDown: the node's kubelet stops — no heartbeats, its containers stop.",
+        },
+        node: { type: 'string', description: 'The node a node fault applies to.' },
+      },
+    },
+    status: {
+      type: 'object',
+      properties: {
+        phase: { type: 'string', description: 'Active while the fault is in effect; Invalid when it cannot apply.' },
+        message: { type: 'string' },
+        since: { type: 'string', format: 'date-time', description: 'Lab time the fault took effect.' },
+      },
+    },
+  },
+};
+
+/** The CRDs of the lab API, as the cluster installs them. */
+export function labResourceDefinitions(): KubeObject[] {
+  return [
+    crd('clocks', 'Clock', [], clockSchema, [
+      { name: 'Speed', type: 'number', jsonPath: '.spec.speed' },
+      { name: 'Paused', type: 'boolean', jsonPath: '.spec.paused' },
+      { name: 'Now', type: 'string', jsonPath: '.status.now' },
+    ]),
+    crd('faults', 'Fault', [], faultSchema, [
+      { name: 'Type', type: 'string', jsonPath: '.spec.type' },
+      { name: 'Node', type: 'string', jsonPath: '.spec.node' },
+      { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ]),
+  ];
+}
+
+/** The one Clock object a lab starts with. */
+export function initialClock(): KubeObject {
+  return {
+    apiVersion: `${LAB_GROUP}/${LAB_VERSION}`,
+    kind: 'Clock',
+    metadata: { name: CLOCK_NAME },
+    spec: { speed: 1, paused: false },
+  };
+}
