@@ -43,9 +43,17 @@ function referenceOf(obj: KubeObject, fieldPath?: string): Record<string, unknow
   return ref;
 }
 
+/** Events written by this process so far: makes names unique within a millisecond across all recorders. */
+let eventsNamed = 0n;
+
+/** A name suffix like upstream's (nanoseconds in hex), the sub-millisecond digits counting events instead. */
+function eventSuffix(nowMs: number): string {
+  eventsNamed++;
+  return (BigInt(Math.floor(nowMs)) * 1_000_000n + (eventsNamed % 1_000_000n)).toString(16);
+}
+
 export class EventRecorder {
   private readonly recent = new Map<string, Recorded>();
-  private sequence = 0;
 
   constructor(
     private readonly client: InProcessClient,
@@ -79,7 +87,7 @@ export class EventRecorder {
       });
       return;
     }
-    const name = `${obj.metadata.name ?? 'unknown'}.${(now * 1_000_000 + (this.sequence++ % 1_000_000)).toString(16)}`;
+    const name = `${obj.metadata.name ?? 'unknown'}.${eventSuffix(now)}`;
     const event: KubeObject = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -2,7 +2,7 @@
 // them, and the small strategy steps many kinds repeat (resetting status on create, warning about names that are
 // not DNS labels).
 
-import type { KubeObject } from '../../api/object.ts';
+import type { KubeObject, ObjectMeta } from '../../api/object.ts';
 import { isDNS1123Label } from '../validation/names.ts';
 import type { StrategyContext, SubresourceDefinition, Verb } from './resource-definition.ts';
 
@@ -38,5 +38,15 @@ export function warnIfNameNotDNSLabel(obj: KubeObject, ctx: StrategyContext, wha
     ctx.warnings.push(
       `metadata.name: this is used in ${what}, which can result in surprising behavior; a DNS label is recommended: [${msgs.join(' ')}]`,
     );
+  }
+}
+
+/** Puts back the old object's values of the given metadata fields (what a status write may not change). */
+export function keepMetadata(obj: KubeObject, old: KubeObject, fields: readonly (keyof ObjectMeta)[]): void {
+  const meta = obj.metadata as Record<string, unknown>;
+  const oldMeta = old.metadata as Record<string, unknown>;
+  for (const field of fields) {
+    if (oldMeta[field] === undefined) delete meta[field];
+    else meta[field] = structuredClone(oldMeta[field]);
   }
 }

@@ -4,7 +4,13 @@
 import { deepEqual } from '../../../api/json.ts';
 import { ALL_VERBS } from '../resource-definition.ts';
 import type { ResourceDefinition } from '../resource-definition.ts';
-import { SCALE_SUBRESOURCE, resetStatus, statusSubresource, warnIfNameNotDNSLabel } from '../definition-helpers.ts';
+import {
+  SCALE_SUBRESOURCE,
+  keepMetadata,
+  resetStatus,
+  statusSubresource,
+  warnIfNameNotDNSLabel,
+} from '../definition-helpers.ts';
 import { setDeploymentDefaults } from '../../defaults/apps.ts';
 import { validateDeployment, validateDeploymentStatusUpdate, validateDeploymentUpdate } from '../../validation/apps.ts';
 
@@ -37,6 +43,8 @@ export const deploymentsResource: ResourceDefinition = {
         deployment.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
     },
+    // A deployment's status writer (the controller) must not change its labels.
+    prepareForStatusUpdate: (deployment, old) => keepMetadata(deployment, old, ['labels']),
     validate(deployment, ctx) {
       warnIfNameNotDNSLabel(deployment, ctx, 'Pod names and hostnames');
       return validateDeployment(deployment);

@@ -7,6 +7,7 @@ import { ALL_VERBS } from '../resource-definition.ts';
 import type { ResourceDefinition, ResourceStrategy } from '../resource-definition.ts';
 import {
   PROXY_VERBS,
+  keepMetadata,
   STATUS_VERBS,
   statusSubresource,
   subresource,
@@ -76,6 +77,8 @@ export const podStrategy: ResourceStrategy = {
     warnIfNameNotDNSLabel(pod, ctx, "the Pod's hostname");
     return validatePodCreate(pod);
   },
+  // The kubelet's status writes must not change who owns the pod.
+  prepareForStatusUpdate: (pod, old) => keepMetadata(pod, old, ['ownerReferences']),
   validateUpdate: (pod, old) => validatePodUpdate(pod, old),
   validateStatusUpdate: (pod, old) => validatePodStatusUpdate(pod, old),
   gracefulDeletion(pod, requested) {

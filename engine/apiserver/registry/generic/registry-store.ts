@@ -5,7 +5,7 @@
 // finalizers, graceful deletion, dry-run, and consistent paginated lists.
 
 import { randomUUID } from 'node:crypto';
-import type { KubeList, KubeObject } from '../../../api/object.ts';
+import type { KubeList, KubeObject, ObjectMeta } from '../../../api/object.ts';
 import { apiVersionOf } from '../../../api/object.ts';
 import { deepEqual, rfc3339 } from '../../../api/json.ts';
 import type { ResolvedSchema, SchemaLookup } from '../../../api/schema-table.ts';
@@ -37,6 +37,7 @@ import { StorageError, isStorageError } from '../../storage/storage-error.ts';
 import type { WatchStream } from '../../storage/watch-stream.ts';
 import { nameIsDNSSubdomain } from '../../validation/names.ts';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../../validation/object-meta.ts';
+import { keepMetadata } from '../definition-helpers.ts';
 import type { ResourceDefinition, StrategyContext } from '../resource-definition.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
 import { generateName } from './generate-name.ts';
@@ -640,7 +641,11 @@ export class RegistryStore {
     this.definition.strategy.prepareForUpdate?.(obj, old, ctx);
   }
 
-  /** A status write changes only status fields (and not labels, annotations, finalizers…: ResetObjectMetaForStatus). */
+  /**
+   * A status write changes only status fields and, for built-in kinds, metadata other than the deletion timestamp and
+   * generation (their status strategies reset spec alone; kinds that protect more say so in prepareForStatusUpdate).
+   * Custom resources may change no metadata at all (ResetObjectMetaForStatus).
+   */
   private prepareStatusUpdate(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void {
     const statusFields = new Set(this.statusFields());
     for (const field of Object.keys(old)) {
@@ -649,19 +654,9 @@ export class RegistryStore {
     for (const field of Object.keys(obj)) {
       if (field !== 'metadata' && !statusFields.has(field) && old[field] === undefined) delete obj[field];
     }
-    const meta = obj.metadata;
-    const oldMeta = old.metadata;
-    for (const field of [
-      'labels',
-      'annotations',
-      'finalizers',
-      'ownerReferences',
-      'deletionTimestamp',
-      'generation',
-    ] as const) {
-      if (oldMeta[field] === undefined) delete meta[field];
-      else (meta as Record<string, unknown>)[field] = structuredClone(oldMeta[field]);
-    }
+    const kept: (keyof ObjectMeta)[] = ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'];
+    if (this.definition.customResource) kept.push('labels', 'annotations', 'finalizers', 'ownerReferences');
+    keepMetadata(obj, old, kept);
     this.definition.strategy.prepareForStatusUpdate?.(obj, old, ctx);
   }
 
