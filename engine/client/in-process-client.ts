@@ -1,6 +1,7 @@
 // The client components inside the engine use (controllers, bootstrap, the lab): the same request pipeline as HTTPS
 // clients — authentication aside, the caller's identity is given — minus the socket and the JSON round trip.
 
+import { Readable } from 'node:stream';
 import type { GroupVersionResource, KubeList, KubeObject } from '../api/object.ts';
 import type { ApiServer } from '../apiserver/api-server.ts';
 import type { ApiRequest, ApiResponse } from '../apiserver/endpoints/api-request.ts';
@@ -50,8 +51,24 @@ export class InProcessClient {
     const response = await this.send(method, path, options);
     const error = failure(response);
     if (error) throw error;
-    if (response.kind === 'watch') throw new Error('unexpected watch response');
+    if (response.kind !== 'object' && response.kind !== 'raw') throw new Error(`unexpected ${response.kind} response`);
     return response.body;
+  }
+
+  /**
+   * Sends a request answered with a byte stream (a pod's log: `GET …/pods/<name>/log?follow=true`) and resolves with
+   * it; rejects with the StatusError of a failure. An empty answer (204) is an ended stream.
+   */
+  async stream(path: string, query: RequestOptions['query'] = {}): Promise<Readable> {
+    const response = await this.send('GET', path, { query, accept: '*/*' });
+    const error = failure(response);
+    if (error) throw error;
+    if (response.kind === 'stream') return response.stream;
+    if (response.kind === 'raw') {
+      const body = Buffer.from(response.body);
+      return Readable.from(body.length ? [body] : [], { objectMode: false });
+    }
+    throw new Error(`unexpected ${response.kind} response`);
   }
 
   async send(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {

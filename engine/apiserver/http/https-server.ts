@@ -1,14 +1,17 @@
 // The API server on the wire: HTTPS on 127.0.0.1 with the cluster's serving certificate, optional client
 // certificates verified against the cluster CA, request bodies capped at 3 MiB (413 beyond, as kube-apiserver),
-// JSON responses, and watches streamed as one JSON event per line.
+// JSON responses, watches streamed as one JSON event per line, byte streams (logs) sent as they come, and upgrade
+// requests (exec, attach, port-forward) handed to the pipeline with their socket.
 
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { Duplex } from 'node:stream';
 import type { ApiServer } from '../api-server.ts';
-import type { ApiRequest, ApiResponse } from '../endpoints/api-request.ts';
-import { requestEntityTooLarge } from '../errors/status-error.ts';
+import type { ApiResponse } from '../endpoints/api-request.ts';
+import { badRequest, requestEntityTooLarge } from '../errors/status-error.ts';
+import { apiRequestOf } from './incoming-request.ts';
+import { handleUpgrade } from './upgrade.ts';
 
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 /** Bytes a watch may have queued for a slow client before the server gives up on it. */
@@ -31,18 +34,6 @@ export interface RunningServer {
 }
 
 class BodyTooLarge extends Error {}
-
-/** The client certificate of a connection, read once: it cannot change while the connection lasts. */
-const peerCertificates = new WeakMap<TLSSocket, ReturnType<TLSSocket['getPeerCertificate']>>();
-
-function peerCertificateOf(socket: TLSSocket): ReturnType<TLSSocket['getPeerCertificate']> {
-  let cert = peerCertificates.get(socket);
-  if (!cert) {
-    cert = socket.getPeerCertificate();
-    peerCertificates.set(socket, cert);
-  }
-  return cert;
-}
 
 /**
  * How much of an oversized body is read and thrown away before the 413 is sent. A client still sending its body when
@@ -81,13 +72,7 @@ function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   });
 }
 
-function headersOf(req: IncomingMessage): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(req.headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
-}
-
-function send(res: ServerResponse, response: Exclude<ApiResponse, { kind: 'watch' }>): void {
+function send(res: ServerResponse, response: Extract<ApiResponse, { kind: 'object' | 'raw' }>): void {
   const headers: Record<string, string | string[]> = { 'cache-control': 'no-cache, private', ...response.headers };
   let body: string | Uint8Array;
   if (response.kind === 'object') {
@@ -133,8 +118,22 @@ function stream(req: IncomingMessage, res: ServerResponse, response: Extract<Api
   });
 }
 
+/** A byte stream (a pod's log), chunked, each chunk sent as it comes; the client going away ends the stream. */
+function pipeStream(res: ServerResponse, response: Extract<ApiResponse, { kind: 'stream' }>): void {
+  const { stream: source } = response;
+  res.writeHead(response.status, {
+    'cache-control': 'no-cache, private',
+    'content-type': response.contentType,
+    'transfer-encoding': 'chunked',
+    ...response.headers,
+  });
+  res.flushHeaders();
+  res.on('close', () => source.destroy());
+  source.on('error', () => res.end());
+  source.pipe(res);
+}
+
 async function serve(api: ApiServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'https://localhost');
   let body: Uint8Array | undefined;
   try {
     body = await readBody(req);
@@ -147,18 +146,13 @@ async function serve(api: ApiServer, req: IncomingMessage, res: ServerResponse):
     }
     throw error;
   }
-  const apiRequest: ApiRequest = {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query: url.searchParams,
-    headers: headersOf(req),
-    body,
-    peerCertificate: peerCertificateOf(req.socket as TLSSocket),
-    authorized: (req.socket as TLSSocket).authorized,
-    authorizationError: (req.socket as TLSSocket).authorizationError,
-  };
-  const response = await api.handle(apiRequest);
+  const response = await api.handle(apiRequestOf(req, body));
   if (response.kind === 'watch') stream(req, res, response);
+  else if (response.kind === 'stream') pipeStream(res, response);
+  // Only the 'upgrade' event delivers requests that ask to switch protocols; a handler answering this one with an
+  // upgrade did not check for it.
+  else if (response.kind === 'upgrade')
+    send(res, { kind: 'object', status: 400, body: badRequest('Upgrade request required').status });
   else send(res, response);
 }
 
@@ -181,6 +175,13 @@ export function startHttpsServer(api: ApiServer, options: HttpsServerOptions): P
       });
     },
   );
+  // Upgraded connections are no longer the HTTP server's: it neither times them out nor closes them.
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    void handleUpgrade(api, req, socket, head);
+  });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -194,6 +195,7 @@ export function startHttpsServer(api: ApiServer, options: HttpsServerOptions): P
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
+            for (const socket of upgraded) socket.destroy();
           }),
       });
     });

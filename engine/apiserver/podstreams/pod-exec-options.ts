@@ -1,0 +1,43 @@
+// PodExecOptions and PodAttachOptions from the query of …/pods/<name>/exec and /attach (command repeated, container,
+// stdin, stdout, stderr, tty), and what the kubelet makes of them: with a TTY there is no separate stderr, and at
+// least one stream must be asked for.
+
+import type { ExecOptions } from '../../node/kubelet-api.ts';
+import { queryBool, queryString } from './query-params.ts';
+
+export interface PodExecOptions {
+  container: string;
+  /** Empty for attach. */
+  command: string[];
+  stdin: boolean;
+  stdout: boolean;
+  stderr: boolean;
+  tty: boolean;
+}
+
+/** The kubelet's answer (400, text) when no stream is asked for. */
+export const NO_STREAMS_MESSAGE = 'you must specify at least 1 of stdin, stdout, stderr';
+
+export function parsePodExecOptions(query: URLSearchParams, operation: 'exec' | 'attach'): PodExecOptions {
+  return {
+    container: queryString(query, 'container'),
+    command: operation === 'exec' ? query.getAll('command') : [],
+    stdin: queryBool(query, 'stdin'),
+    stdout: queryBool(query, 'stdout'),
+    stderr: queryBool(query, 'stderr'),
+    tty: queryBool(query, 'tty'),
+  };
+}
+
+/** The options the kubelet runs the session with, or undefined when it refuses them (no stream asked for). */
+export function kubeletExecOptions(
+  options: PodExecOptions,
+  container: string,
+  operation: 'exec' | 'attach',
+): ExecOptions | undefined {
+  const stderr = options.stderr && !options.tty;
+  if (!options.stdin && !options.stdout && !stderr) return undefined;
+  const exec: ExecOptions = { container, stdin: options.stdin, stdout: options.stdout, stderr, tty: options.tty };
+  if (operation === 'exec') exec.command = options.command;
+  return exec;
+}

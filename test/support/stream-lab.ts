@@ -1,0 +1,101 @@
+// Test support: an in-process lab for the streaming sub-resources — a Cluster served over HTTPS with its PKI, pods/log,
+// pods/exec and pods/attach registered against a given kubelet directory, an admin kubeconfig, and the real kubectl
+// run against it with its own HOME (one-shot, or long-running for -f and -i).
+
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
+import { podAttachHandler, podExecHandler } from '../../engine/apiserver/podstreams/pod-exec-handler.ts';
+import { podLogHandler } from '../../engine/apiserver/podstreams/pod-log-handler.ts';
+import { Cluster } from '../../engine/cluster/cluster.ts';
+import type { KubeletDirectory } from '../../engine/node/kubelet-api.ts';
+import { writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
+import { loadOrCreatePki } from '../../engine/pki/pki.ts';
+import type { CommandResult } from './lab-server.ts';
+
+export interface KubectlOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface StreamLab {
+  cluster: Cluster;
+  url: string;
+  kubeconfig: string;
+  kubectl(args: string[], options?: KubectlOptions): Promise<CommandResult>;
+  /** Starts kubectl and leaves it running (stdin open), for -f and -i. */
+  spawnKubectl(args: string[], options?: { env?: Record<string, string> }): ChildProcessWithoutNullStreams;
+  stop(): Promise<void>;
+}
+
+export async function startStreamLab(kubelets: KubeletDirectory): Promise<StreamLab> {
+  const dir = await mkdtemp(join(tmpdir(), 'kubelab-streams-'));
+  const home = join(dir, 'home');
+  await mkdir(home, { recursive: true });
+  const pki = await loadOrCreatePki();
+  let address = '';
+  const cluster = await Cluster.start({
+    serviceAccountKey: pki.serviceAccount,
+    rootCAPem: pki.ca.certPem,
+    serverAddress: () => address,
+  });
+  const pods = cluster.storeOf('', 'pods');
+  const served = cluster.registry.get('', 'v1', 'pods')!;
+  served.subresources = {
+    ...served.subresources,
+    log: podLogHandler(pods, kubelets),
+    exec: podExecHandler(pods, kubelets),
+    attach: podAttachHandler(pods, kubelets),
+  };
+  const server = await startHttpsServer(cluster.apiServer, {
+    keyPem: pki.serving.keyPem,
+    certPem: pki.serving.certPem,
+    caPem: pki.ca.certPem,
+  });
+  address = `${server.host}:${server.port}`;
+  const kubeconfig = join(dir, 'kubeconfig');
+  await writeKubeconfig(kubeconfig, {
+    clusterName: cluster.config.name,
+    server: server.url,
+    caPem: pki.ca.certPem,
+    clientCertPem: pki.admin.certPem,
+    clientKeyPem: pki.admin.keyPem,
+    user: 'kubernetes-admin',
+    context: `kubernetes-admin@${cluster.config.name}`,
+  });
+  const env = (extra: Record<string, string> = {}) => ({
+    PATH: process.env['PATH'] ?? '',
+    HOME: home,
+    KUBECONFIG: kubeconfig,
+    ...extra,
+  });
+
+  return {
+    cluster,
+    url: server.url,
+    kubeconfig,
+    kubectl: (args, options = {}) =>
+      new Promise((done) => {
+        const child = execFile(
+          'kubectl',
+          args,
+          { env: env(options.env), timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+            done({ code, stdout, stderr });
+          },
+        );
+        child.stdin!.end(options.stdin ?? '');
+      }),
+    spawnKubectl: (args, options = {}) => spawn('kubectl', args, { env: env(options.env) }),
+    stop: async () => {
+      await server.close();
+      await cluster.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
