@@ -374,7 +374,7 @@ export class NodeLifecycleController {
           const node = this.node(value);
           if (!node) return { done: true };
           const ready = nodeCondition(node, 'Ready');
-          if (!ready) return { done: false, retryAfterMs: 50 };
+          if (!ready) return { done: true };
           // Unreachable and not-ready mirror the Ready condition, so they never go together.
           let add: Taint;
           let opposite: Taint;

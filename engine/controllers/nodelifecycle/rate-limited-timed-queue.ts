@@ -35,7 +35,7 @@ export class RateLimitedTimedQueue {
     return this.queue.length;
   }
 
-  /** Queues a value unless it is already queued; true if it was added. */
+  /** Queues a value unless it is already queued or was processed and not removed since; true if it was added. */
   add(value: string, uid: string): boolean {
     if (this.present.has(value)) return false;
     const now = this.clock.now();
@@ -44,7 +44,7 @@ export class RateLimitedTimedQueue {
     return true;
   }
 
-  /** Removes a value; true if it was queued. */
+  /** Removes a value, so that it can be queued again; true if it was known. */
   remove(value: string): boolean {
     if (!this.present.delete(value)) return false;
     this.queue = this.queue.filter((v) => v.value !== value);
@@ -65,9 +65,8 @@ export class RateLimitedTimedQueue {
       const index = this.queue.indexOf(head);
       if (index < 0) continue;
       this.queue.splice(index, 1);
-      if (result.done) {
-        this.present.delete(head.value);
-      } else {
+      // A processed value stays known (not queued again) until it is removed.
+      if (!result.done) {
         head.processAt = now + result.retryAfterMs + 1;
         this.insert(head);
       }
