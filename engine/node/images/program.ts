@@ -23,6 +23,8 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   port: number;
+  /** The client's address, for access logs (the kubelet's node IP for probes). */
+  remoteAddress?: string;
 }
 
 export interface HttpResponse {
@@ -45,6 +47,76 @@ export interface ProgramContext {
   clock: Clock;
   /** Aborted when the runtime stops the container (SIGTERM); the program should exit soon after. */
   signal: AbortSignal;
+  /** This process's PID in the container (1 for the main process; exec sessions get others). Default 1. */
+  pid?: number;
+  /** The container's processes, main process and exec sessions together (ps, kill); the program's own otherwise. */
+  processes?: ProcessTable;
+  /** The pod's network as seen from the container; without it the container has only a loopback interface. */
+  network?: NetworkAccess;
+}
+
+/** A process in a container, as ps shows it. */
+export interface ProcessInfo {
+  pid: number;
+  user: string;
+  /** argv joined by spaces. */
+  command: string;
+  /** Virtual time it started, in ms since the epoch. */
+  startedAt: number;
+}
+
+export interface ProcessTable {
+  list(): ProcessInfo[];
+  /** Delivers a signal by number (15 SIGTERM, 9 SIGKILL, 2 SIGINT); false when no such process. */
+  kill(pid: number, signal: number): boolean;
+}
+
+/** How a connection attempt ended. */
+export type ConnectOutcome = 'connected' | 'refused' | 'timeout' | 'unreachable';
+
+/** A name looked up through the container's resolver. */
+export type LookupResult =
+  | { status: 'found'; server?: string; name: string; addresses: string[] }
+  | { status: 'nxdomain'; server?: string; name: string }
+  | { status: 'timeout' };
+
+export interface NetworkInterface {
+  name: string;
+  /** CIDR notation, e.g. 10.244.1.5/24. */
+  addresses: string[];
+  mac: string;
+  mtu: number;
+  /** The peer's interface index for veth pairs (eth0@if12). */
+  peerIndex?: number;
+}
+
+export interface NetworkRoute {
+  /** "default" or a CIDR. */
+  destination: string;
+  via?: string;
+  device: string;
+  source?: string;
+}
+
+/**
+ * What the programs of a container (wget, curl, nc, ping, nslookup, ip) can do on the network. The network lab
+ * implements it on its data plane; without it a container sees a loopback interface where nothing listens.
+ */
+export interface NetworkAccess {
+  /** Resolves a name as the container's resolver does: /etc/hosts, then DNS with resolv.conf's search list. */
+  lookup(name: string): Promise<LookupResult>;
+  /** Opens a TCP connection to address:port and closes it again. */
+  connect(address: string, port: number): Promise<ConnectOutcome>;
+  /** Sends one HTTP request over a new TCP connection. */
+  http(
+    address: string,
+    port: number,
+    request: HttpRequest,
+  ): Promise<HttpResponse | Exclude<ConnectOutcome, 'connected'>>;
+  /** One ICMP echo request: the round trip in ms, or undefined when no reply comes. */
+  ping(address: string): Promise<number | undefined>;
+  interfaces(): NetworkInterface[];
+  routes(): NetworkRoute[];
 }
 
 /** A running main process: its exit, and what it answers on its ports. */
@@ -57,10 +129,19 @@ export interface RunningProgram {
   listens?(port: number): boolean;
   /** CPU (millicores) and memory (bytes) in use now, for metrics. */
   usage(): { cpuMillis: number; memoryBytes: number };
+  /** The processes this program runs (itself and its children), for the container's ProcessTable. */
+  processes?(): ProcessInfo[];
+  /** Delivers a signal to one of this program's processes; false when the pid is not one of them. */
+  kill?(pid: number, signal: number): boolean;
 }
 
 export interface Program {
   start(context: ProgramContext): RunningProgram;
+  /**
+   * Whether the image can run this command (a name found on PATH, or a path to an executable); when not, the
+   * runtime reports `exec: "<command>": executable file not found in $PATH` (StartError, exit code 128).
+   */
+  has?(command: string): boolean;
 }
 
 export interface ImageDefinition {
@@ -77,8 +158,15 @@ export interface ImageDefinition {
   exposedPorts: number[];
   /** Compressed size in bytes: pulls take time in proportion. */
   sizeBytes: number;
+  /**
+   * The manifest digest ("sha256:…") every tag of this image points to: `repository@digest` names it too, and it is
+   * the imageID kubelet reports. Catalogue images have one; the runtime derives one for images without.
+   */
+  digest?: string;
   /** The files of the image. */
   files: Record<string, string>;
+  /** Directories of the image that hold no files (/tmp, /root…); the others follow from the files' paths. */
+  directories?: string[];
   /** Runs `argv` (the resolved command) in a container of this image. */
   program: Program;
 }

@@ -1,0 +1,65 @@
+// Turns an image's command table into the Program the runtime starts: the container's command runs as the main
+// process against the runtime's streams (through a line discipline when a TTY is attached), SIGTERM reaches it as an
+// abort, and its listening ports, processes and resource use are what the RunningProgram reports.
+
+import type { Program, ProgramContext, RunningProgram } from '../program.ts';
+import type { Userland } from './command.ts';
+import { ContainerSystem } from './container-system.ts';
+import type { CommandTable } from './container-system.ts';
+import { lineDiscipline } from './line-discipline.ts';
+import { offlineNetwork } from './offline-network.ts';
+import { basename } from './paths.ts';
+import { TextInput, emptyInput, readableSource, writableOutput } from './streams.ts';
+
+export function commandProgram(commands: CommandTable, userland: Userland): Program {
+  return {
+    has: (command) => commands.has(command) || (command.includes('/') && commands.has(basename(command))),
+    start: (context) => startProgram(context, commands, userland),
+  };
+}
+
+function startProgram(context: ProgramContext, commands: CommandTable, userland: Userland): RunningProgram {
+  const pid = context.pid ?? 1;
+  const system = new ContainerSystem({
+    commands,
+    userland,
+    fs: context.fs,
+    clock: context.clock,
+    hostname: context.hostname,
+    network: context.network ?? offlineNetwork(context.fs),
+    firstPid: pid,
+    processTable: context.processes,
+  });
+  const terminal = context.tty && context.stdin ? lineDiscipline(readableSource(context.stdin)) : undefined;
+  if (terminal) terminal.onInterrupt = () => system.killOwn(pid, 2);
+  const stdin = terminal
+    ? new TextInput(() => terminal.read())
+    : context.stdin
+      ? new TextInput(readableSource(context.stdin))
+      : emptyInput();
+  const stop = new AbortController();
+  context.signal.addEventListener('abort', () => stop.abort('SIGTERM'), { once: true });
+  if (context.signal.aborted) stop.abort('SIGTERM');
+  const stderr = writableOutput(context.stderr);
+  const command = context.argv[0] ?? '';
+  const exited = system.resolve(command)
+    ? system.run(context.argv, {
+        env: context.env,
+        cwd: context.workingDir || '/',
+        stdin,
+        stdout: writableOutput(context.stdout),
+        stderr,
+        tty: context.tty,
+        terminal,
+        signal: stop.signal,
+      })
+    : stderr.write(`exec: "${command}": executable file not found in $PATH\n`).then(() => 127);
+  return {
+    exited: exited.finally(() => system.killAll()),
+    http: (request) => system.http(request),
+    listens: (port) => system.listens(port),
+    usage: () => system.usage(),
+    processes: () => system.ownProcesses(),
+    kill: (target, signal) => system.killOwn(target, signal),
+  };
+}

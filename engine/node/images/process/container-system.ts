@@ -1,0 +1,157 @@
+// The System of one program instance: resolves commands from the image's command table (or scripts in the
+// filesystem), runs them as processes with PIDs and their own stop signals, keeps the listening ports, and adds up the
+// processes' resource use.
+
+import type { Clock } from '../../../lab/clock.ts';
+import type {
+  ContainerFilesystem,
+  HttpRequest,
+  HttpResponse,
+  NetworkAccess,
+  ProcessInfo,
+  ProcessTable,
+} from '../program.ts';
+import type { Command, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
+import { signalName } from './command.ts';
+import { basename } from './paths.ts';
+import { abortableInput } from './streams.ts';
+
+/** An image's commands by name (as on PATH) or by absolute path (/docker-entrypoint.sh). */
+export type CommandTable = ReadonlyMap<string, Command>;
+
+export interface SystemOptions {
+  commands: CommandTable;
+  userland: Userland;
+  fs: ContainerFilesystem;
+  clock: Clock;
+  hostname: string;
+  network: NetworkAccess;
+  firstPid: number;
+  /** The container's process table from the runtime, when it keeps one. */
+  processTable?: ProcessTable;
+}
+
+interface Process {
+  info: ProcessInfo;
+  controller: AbortController;
+  usage: () => Usage;
+}
+
+const defaultUsage = (): Usage => ({ cpuMillis: 0, memoryBytes: 300 * 1024 });
+
+export class ContainerSystem implements System {
+  readonly fs: ContainerFilesystem;
+  readonly clock: Clock;
+  readonly hostname: string;
+  readonly network: NetworkAccess;
+  readonly userland: Userland;
+  private readonly commands: CommandTable;
+  private readonly processTable: ProcessTable | undefined;
+  private readonly running = new Map<number, Process>();
+  private readonly ports = new Map<number, HttpHandler | undefined>();
+  private nextPid: number;
+
+  constructor(options: SystemOptions) {
+    this.fs = options.fs;
+    this.clock = options.clock;
+    this.hostname = options.hostname;
+    this.network = options.network;
+    this.userland = options.userland;
+    this.commands = options.commands;
+    this.processTable = options.processTable;
+    this.nextPid = options.firstPid;
+  }
+
+  resolve(name: string): Command | undefined {
+    const own = this.commands.get(name);
+    if (own) return own;
+    if (!name.includes('/')) return undefined;
+    const content = this.fs.read(name);
+    const named = this.commands.get(basename(name));
+    if (named && !content) return named;
+    if (content === undefined || !this.commands.has('sh')) return undefined;
+    return (context) => this.run(['sh', name, ...context.argv.slice(1)], context);
+  }
+
+  async run(argv: string[], options: RunOptions): Promise<number> {
+    const command = argv[0] === undefined ? undefined : this.resolve(argv[0]);
+    if (!command) return 127;
+    const pid = this.nextPid++;
+    const controller = new AbortController();
+    const forward = (): void => controller.abort(options.signal.reason);
+    if (options.signal.aborted) forward();
+    else options.signal.addEventListener('abort', forward, { once: true });
+    const process: Process = {
+      info: { pid, user: 'root', command: argv.join(' '), startedAt: this.clock.now() },
+      controller,
+      usage: defaultUsage,
+    };
+    this.running.set(pid, process);
+    try {
+      return await command({
+        ...options,
+        stdin: abortableInput(options.stdin, controller.signal),
+        argv,
+        signal: controller.signal,
+        system: this,
+        process: { pid, setUsage: (usage) => (process.usage = usage) },
+      });
+    } catch (error) {
+      await options.stderr.write(`${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    } finally {
+      options.signal.removeEventListener('abort', forward);
+      this.running.delete(pid);
+    }
+  }
+
+  listen(port: number, handler?: HttpHandler): () => void {
+    this.ports.set(port, handler);
+    return () => {
+      if (this.ports.get(port) === handler) this.ports.delete(port);
+    };
+  }
+
+  listens(port: number): boolean {
+    return this.ports.has(port);
+  }
+
+  http(request: HttpRequest): HttpResponse | undefined {
+    return this.ports.get(request.port)?.(request);
+  }
+
+  processes(): ProcessInfo[] {
+    return this.processTable?.list() ?? this.ownProcesses();
+  }
+
+  ownProcesses(): ProcessInfo[] {
+    return [...this.running.values()].map((process) => process.info);
+  }
+
+  kill(pid: number, signal: number): boolean {
+    return this.killOwn(pid, signal) || (this.processTable?.kill(pid, signal) ?? false);
+  }
+
+  killOwn(pid: number, signal: number): boolean {
+    const process = this.running.get(pid);
+    if (!process) return false;
+    if (signal !== 0) process.controller.abort(signalName(signal) ?? 'SIGTERM');
+    return true;
+  }
+
+  /** Ends every process still running (the main process has exited: the container's PID namespace goes away). */
+  killAll(): void {
+    for (const process of this.running.values()) process.controller.abort('SIGKILL');
+  }
+
+  usage(): Usage {
+    let cpuMillis = 0;
+    let memoryBytes = 0;
+    for (const process of this.running.values()) {
+      const usage = process.usage();
+      cpuMillis += usage.cpuMillis;
+      memoryBytes += usage.memoryBytes;
+    }
+    return { cpuMillis, memoryBytes };
+  }
+}

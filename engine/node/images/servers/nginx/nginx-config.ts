@@ -1,0 +1,135 @@
+// Reads nginx's configuration as the server needs it: the server blocks (listen ports, root, index), their locations
+// (prefix and exact, root, alias, index, return) — following `include` with globs — and reports syntax errors the
+// way `nginx: [emerg]` does.
+
+import type { ContainerFilesystem } from '../../program.ts';
+import { matchPattern } from '../../shell/pattern.ts';
+import { basename, dirname, resolvePath } from '../../process/paths.ts';
+
+export interface NginxLocation {
+  path: string;
+  exact: boolean;
+  root?: string;
+  alias?: string;
+  index?: string[];
+  return?: { status: number; text?: string };
+}
+
+export interface NginxServer {
+  ports: number[];
+  root?: string;
+  index?: string[];
+  locations: NginxLocation[];
+}
+
+interface Directive {
+  name: string;
+  args: string[];
+  block?: Directive[];
+  file: string;
+  line: number;
+}
+
+export class NginxConfigError extends Error {}
+
+function tokenize(text: string, file: string): Directive[] {
+  const stack: Directive[][] = [[]];
+  let words: string[] = [];
+  let line = 1;
+  let i = 0;
+  const fail = (message: string): never => {
+    throw new NginxConfigError(`${message} in ${file}:${line}`);
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === ';' || c === '{') {
+      const [name, ...args] = words;
+      if (name === undefined) fail(`unexpected "${c}"`);
+      const directive: Directive = { name: name!, args, file, line };
+      stack[stack.length - 1]!.push(directive);
+      if (c === '{') {
+        directive.block = [];
+        stack.push(directive.block);
+      }
+      words = [];
+      i++;
+    } else if (c === '}') {
+      if (words.length > 0) fail('unexpected "}"');
+      if (stack.length === 1) fail('unexpected "}"');
+      stack.pop();
+      i++;
+    } else if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) fail('unexpected end of file, expecting ";" or "}"');
+      words.push(text.slice(i + 1, end));
+      line += (text.slice(i, end).match(/\n/g) ?? []).length;
+      i = end + 1;
+    } else {
+      let word = '';
+      while (i < text.length && !/[\s;{}]/.test(text[i]!)) word += text[i++];
+      words.push(word);
+    }
+  }
+  if (stack.length > 1 || words.length > 0) fail('unexpected end of file, expecting ";" or "}"');
+  return stack[0]!;
+}
+
+/** Replaces `include` directives by the directives of the files they name. */
+function expandIncludes(fs: ContainerFilesystem, directives: Directive[]): Directive[] {
+  return directives.flatMap((directive) => {
+    if (directive.name === 'include') {
+      const pattern = resolvePath('/etc/nginx', directive.args[0] ?? '');
+      const directory = dirname(pattern);
+      const files = (fs.list(directory) ?? [])
+        .filter((name) => matchPattern(basename(pattern), name))
+        .map((name) => `${directory}/${name}`);
+      return files.flatMap((file) => expandIncludes(fs, tokenize(fs.read(file) ?? '', file)));
+    }
+    return [{ ...directive, block: directive.block && expandIncludes(fs, directive.block) }];
+  });
+}
+
+function port(listen: string): number {
+  return Number(/(\d+)$/.exec(listen.replace(/\s.*$/, ''))?.[1] ?? 80);
+}
+
+function location(directive: Directive): NginxLocation {
+  const exact = directive.args[0] === '=';
+  const result: NginxLocation = { path: directive.args[exact ? 1 : 0] ?? '/', exact };
+  for (const inner of directive.block ?? []) {
+    if (inner.name === 'root') result.root = inner.args[0];
+    if (inner.name === 'alias') result.alias = inner.args[0];
+    if (inner.name === 'index') result.index = inner.args;
+    if (inner.name === 'return') {
+      const [code = '', text] = inner.args;
+      result.return = /^\d+$/.test(code) ? { status: Number(code), text } : { status: 302, text: code };
+    }
+  }
+  return result;
+}
+
+/** The server blocks of /etc/nginx/nginx.conf; throws NginxConfigError with nginx's message. */
+export function readNginxConfig(fs: ContainerFilesystem): NginxServer[] {
+  const main = '/etc/nginx/nginx.conf';
+  const text = fs.read(main);
+  if (text === undefined) throw new NginxConfigError(`open() "${main}" failed (2: No such file or directory)`);
+  const directives = expandIncludes(fs, tokenize(text, main));
+  const http = directives.find((directive) => directive.name === 'http')?.block ?? [];
+  return http
+    .filter((directive) => directive.name === 'server')
+    .map((server) => {
+      const block = server.block ?? [];
+      const listens = block.filter((d) => d.name === 'listen').map((d) => port(d.args[0] ?? '80'));
+      return {
+        ports: listens.length > 0 ? [...new Set(listens)] : [80],
+        root: block.find((d) => d.name === 'root')?.args[0],
+        index: block.find((d) => d.name === 'index')?.args,
+        locations: block.filter((d) => d.name === 'location').map(location),
+      };
+    });
+}
