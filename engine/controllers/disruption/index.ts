@@ -1,0 +1,8 @@
+// The disruption controller, built from the controller manager's shared context ("disruption").
+
+import type { Controller, ControllerContext } from '../controller-context.ts';
+import { disruptionController } from './disruption-controller.ts';
+
+export function disruptionControllers(ctx: ControllerContext): Controller[] {
+  return [disruptionController(ctx)];
+}
