@@ -31,8 +31,8 @@ describe('the disruption controller', () => {
         {
           apiVersion: controller.apiVersion,
           kind: controller.kind,
-          name: controller.obj.metadata.name,
-          uid: controller.obj.metadata.uid,
+          name: controller.obj.metadata.name ?? '',
+          uid: controller.obj.metadata.uid ?? '',
           controller: true,
         },
       ];
