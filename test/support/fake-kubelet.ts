@@ -1,11 +1,11 @@
 // Test support: a stand-in for a node's kubelet (KubeletApi) whose containers run a few canned commands — echo,
 // true, false, cat, `sh -c 'exit N'`, `stderr TEXT` — an interactive TTY shell that reports its terminal size, an
 // attachable main process that echoes its input, and logs (current and previous instance) a test can append to
-// while clients follow them.
+// while clients follow them. A stopped container refuses exec and attach as the kubelet does.
 
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { badRequest } from '../../engine/apiserver/errors/status-error.ts';
+import { StatusError, badRequest } from '../../engine/apiserver/errors/status-error.ts';
 import type {
   ExecOptions,
   KubeletApi,
@@ -120,8 +120,11 @@ function shell(proc: Process, resizes: TerminalSize[]): void {
 export class FakeKubelet implements KubeletApi {
   /** Every exec and attach asked for, with its options. */
   readonly calls: { operation: 'exec' | 'attach'; namespace: string; pod: string; options: ExecOptions }[] = [];
+  /** Every log request, with its options. */
+  readonly logCalls: { namespace: string; pod: string; options: LogOptions }[] = [];
   /** Terminal sizes the sessions were given. */
   readonly resizes: TerminalSize[] = [];
+  private readonly stopped = new Set<string>();
   private readonly current = new Map<string, LogLine[]>();
   private readonly previous = new Map<string, LogLine[]>();
   private readonly followers = new Map<string, Set<{ stream: PassThrough; timestamps: boolean }>>();
@@ -143,12 +146,18 @@ export class FakeKubelet implements KubeletApi {
     for (const follower of this.followers.get(`${namespace}/${pod}/${container}`) ?? []) follower.stream.end();
   }
 
+  /** Marks a container as not running: exec and attach into it are refused. */
+  stopContainer(namespace: string, pod: string, container: string): void {
+    this.stopped.add(`${namespace}/${pod}/${container}`);
+  }
+
   /** How many clients follow a container's log right now. */
   followerCount(namespace: string, pod: string, container: string): number {
     return this.followers.get(`${namespace}/${pod}/${container}`)?.size ?? 0;
   }
 
   async logs(namespace: string, pod: string, options: LogOptions): Promise<Readable> {
+    this.logCalls.push({ namespace, pod, options });
     const key = `${namespace}/${pod}/${options.container}`;
     const source = options.previous ? this.previous.get(key) : this.current.get(key);
     if (!source) {
@@ -173,6 +182,7 @@ export class FakeKubelet implements KubeletApi {
 
   async exec(namespace: string, pod: string, options: ExecOptions): Promise<StreamSession> {
     this.calls.push({ operation: 'exec', namespace, pod, options });
+    this.refuseStopped(namespace, pod, options.container);
     const session = run(options.command ?? [], options, this.resizes);
     return { ...session, resize: (size) => this.resizes.push(size) };
   }
@@ -180,6 +190,7 @@ export class FakeKubelet implements KubeletApi {
   /** The main process of every container: prints a greeting, then echoes its input in capitals until it ends. */
   async attach(namespace: string, pod: string, options: ExecOptions): Promise<StreamSession> {
     this.calls.push({ operation: 'attach', namespace, pod, options });
+    this.refuseStopped(namespace, pod, options.container);
     const proc = startProcess(options);
     proc.stdout.write(`attached to ${options.container}\n`);
     if (proc.stdin) {
@@ -188,6 +199,13 @@ export class FakeKubelet implements KubeletApi {
       proc.stdin.on('end', () => proc.exit(0));
     }
     return { ...proc.session, resize: (size) => this.resizes.push(size) };
+  }
+
+  /** As kubelet's GetExec and GetAttach find no running container. */
+  private refuseStopped(namespace: string, pod: string, container: string): void {
+    if (this.stopped.has(`${namespace}/${pod}/${container}`)) {
+      throw new StatusError(500, 'InternalError', `container not found ("${container}")`);
+    }
   }
 
   private format(line: LogLine, timestamps: boolean): string {

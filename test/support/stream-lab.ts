@@ -8,8 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
-import { podAttachHandler, podExecHandler } from '../../engine/apiserver/podstreams/pod-exec-handler.ts';
-import { podLogHandler } from '../../engine/apiserver/podstreams/pod-log-handler.ts';
+import { podStreamSubresources } from '../../engine/apiserver/podstreams/pod-stream-subresources.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
 import type { KubeletDirectory } from '../../engine/node/kubelet-api.ts';
 import { writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
@@ -43,13 +42,10 @@ export async function startStreamLab(kubelets: KubeletDirectory): Promise<Stream
     rootCAPem: pki.ca.certPem,
     serverAddress: () => address,
   });
-  const pods = cluster.storeOf('', 'pods');
   const served = cluster.registry.get('', 'v1', 'pods')!;
   served.subresources = {
     ...served.subresources,
-    log: podLogHandler(pods, kubelets),
-    exec: podExecHandler(pods, kubelets),
-    attach: podAttachHandler(pods, kubelets),
+    ...podStreamSubresources(cluster.storeOf('', 'pods'), cluster.storeOf('', 'nodes'), kubelets),
   };
   const server = await startHttpsServer(cluster.apiServer, {
     keyPem: pki.serving.keyPem,

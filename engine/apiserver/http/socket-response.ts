@@ -4,7 +4,6 @@
 
 import type { Duplex } from 'node:stream';
 import type { ApiResponse } from '../endpoints/api-request.ts';
-import { StatusError, internalError } from '../errors/status-error.ts';
 import { writeRawResponse, writeStreamingHead } from '../httpstream/raw-http-response.ts';
 
 const BASE_HEADERS = { 'Cache-Control': 'no-cache, private' };
@@ -57,10 +56,4 @@ export function writeSocketResponse(socket: Duplex, response: Exclude<ApiRespons
       return;
     }
   }
-}
-
-/** A failure as its Status (anything but a StatusError is an internal error). */
-export function writeSocketError(socket: Duplex, error: unknown): void {
-  const status = error instanceof StatusError ? error : internalError(error);
-  writeSocketResponse(socket, { kind: 'object', status: status.code, body: status.status });
 }

@@ -1,6 +1,6 @@
-// …/pods/<name>/exec and /attach (pkg/registry/core/pod/rest/subresources.go): the pod's container and node found,
-// the request required to be an upgrade, the kubelet's own checks made, and the connection then handed to the
-// remote command protocols with a session the node's kubelet starts.
+// …/pods/<name>/exec and /attach (pkg/registry/core/pod/rest/subresources.go): the pod's container, node and kubelet
+// found, the request required to be an upgrade, and the connection then handed to the remote command protocols with
+// a session the node's kubelet starts — or refuses, as it refuses a request for no stream at all.
 
 import type { KubeletDirectory } from '../../node/kubelet-api.ts';
 import { isUpgradeRequest } from '../endpoints/api-request.ts';
@@ -9,13 +9,14 @@ import { badRequest } from '../errors/status-error.ts';
 import type { ResourceStore } from '../registry/generic/resource-store.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
 import { acceptRemoteCommand } from '../remotecommand/remote-command-upgrade.ts';
-import { kubeletDialFailed } from './kubelet-unreachable.ts';
+import { kubeletDialFailed, kubeletEndpoint } from './kubelet-connection.ts';
 import { podContainer, podNodeName } from './pod-container.ts';
-import { kubeletExecOptions, NO_STREAMS_MESSAGE, parsePodExecOptions } from './pod-exec-options.ts';
+import { kubeletExecOptions, NO_STREAMS_MESSAGE, parsePodExecOptions, requestsAnyStream } from './pod-exec-options.ts';
 
 function remoteCommandHandler(
   operation: 'exec' | 'attach',
   pods: ResourceStore,
+  nodes: ResourceStore,
   kubelets: KubeletDirectory,
 ): ResourceHandler {
   return async ({ req, info }): Promise<ApiResponse> => {
@@ -25,34 +26,34 @@ function remoteCommandHandler(
     const container = podContainer(pod, options.container);
     const nodeName = podNodeName(pod);
     if (!nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
+    const endpoint = await kubeletEndpoint(nodes, nodeName);
     if (!isUpgradeRequest(req.headers)) throw badRequest('Upgrade request required');
     const kubelet = kubelets(nodeName);
-    if (!kubelet) throw kubeletDialFailed(nodeName);
+    if (!kubelet) throw kubeletDialFailed(endpoint);
     const execOptions = kubeletExecOptions(options, container, operation);
-    if (!execOptions) {
-      return { kind: 'raw', status: 400, contentType: 'text/plain; charset=utf-8', body: NO_STREAMS_MESSAGE };
-    }
+    const start = async () => {
+      if (!requestsAnyStream(execOptions)) throw badRequest(NO_STREAMS_MESSAGE);
+      return operation === 'exec'
+        ? kubelet.exec(namespace, name, execOptions)
+        : kubelet.attach(namespace, name, execOptions);
+    };
     return {
       kind: 'upgrade',
-      accept: (connection) =>
-        acceptRemoteCommand(connection, {
-          operation,
-          options: execOptions,
-          start: () =>
-            operation === 'exec'
-              ? kubelet.exec(namespace, name, execOptions)
-              : kubelet.attach(namespace, name, execOptions),
-        }),
+      accept: (connection) => acceptRemoteCommand(connection, { operation, options: execOptions, start }),
     };
   };
 }
 
 /** GET (WebSocket) or POST (SPDY) …/pods/<name>/exec?command=…&container=…&stdin=…&stdout=…&stderr=…&tty=… */
-export function podExecHandler(pods: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
-  return remoteCommandHandler('exec', pods, kubelets);
+export function podExecHandler(pods: ResourceStore, nodes: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
+  return remoteCommandHandler('exec', pods, nodes, kubelets);
 }
 
 /** GET (WebSocket) or POST (SPDY) …/pods/<name>/attach?container=…&stdin=…&stdout=…&stderr=…&tty=… */
-export function podAttachHandler(pods: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
-  return remoteCommandHandler('attach', pods, kubelets);
+export function podAttachHandler(
+  pods: ResourceStore,
+  nodes: ResourceStore,
+  kubelets: KubeletDirectory,
+): ResourceHandler {
+  return remoteCommandHandler('attach', pods, nodes, kubelets);
 }

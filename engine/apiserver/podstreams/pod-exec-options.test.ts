@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubeletExecOptions, parsePodExecOptions } from './pod-exec-options.ts';
+import { kubeletExecOptions, parsePodExecOptions, requestsAnyStream } from './pod-exec-options.ts';
 
 const parse = (text: string, operation: 'exec' | 'attach' = 'exec') =>
   parsePodExecOptions(new URLSearchParams(text), operation);
@@ -38,8 +38,12 @@ describe('exec and attach options', () => {
   it.each([
     ['no stream at all', 'command=ls'],
     ['only stderr, which a TTY drops', 'command=ls&stderr=true&tty=true'],
-  ])('finds nothing to run with %s', (_, text) => {
-    expect(kubeletExecOptions(parse(text), 'web', 'exec')).toBeUndefined();
+  ])('finds no stream with %s', (_, text) => {
+    expect(requestsAnyStream(kubeletExecOptions(parse(text), 'web', 'exec'))).toBe(false);
+  });
+
+  it('finds a stream in stdin alone', () => {
+    expect(requestsAnyStream(kubeletExecOptions(parse('command=ls&stdin=true'), 'web', 'exec'))).toBe(true);
   });
 
   it('gives an attach no command', () => {

@@ -15,7 +15,7 @@ export interface PodExecOptions {
   tty: boolean;
 }
 
-/** The kubelet's answer (400, text) when no stream is asked for. */
+/** The kubelet's refusal (400) when no stream is asked for. */
 export const NO_STREAMS_MESSAGE = 'you must specify at least 1 of stdin, stdout, stderr';
 
 export function parsePodExecOptions(query: URLSearchParams, operation: 'exec' | 'attach'): PodExecOptions {
@@ -29,15 +29,24 @@ export function parsePodExecOptions(query: URLSearchParams, operation: 'exec' | 
   };
 }
 
-/** The options the kubelet runs the session with, or undefined when it refuses them (no stream asked for). */
+/** The options the kubelet runs the session with: with a TTY, stderr goes to stdout. */
 export function kubeletExecOptions(
   options: PodExecOptions,
   container: string,
   operation: 'exec' | 'attach',
-): ExecOptions | undefined {
-  const stderr = options.stderr && !options.tty;
-  if (!options.stdin && !options.stdout && !stderr) return undefined;
-  const exec: ExecOptions = { container, stdin: options.stdin, stdout: options.stdout, stderr, tty: options.tty };
+): ExecOptions {
+  const exec: ExecOptions = {
+    container,
+    stdin: options.stdin,
+    stdout: options.stdout,
+    stderr: options.stderr && !options.tty,
+    tty: options.tty,
+  };
   if (operation === 'exec') exec.command = options.command;
   return exec;
+}
+
+/** Whether the session has a stream at all; the kubelet refuses one without. */
+export function requestsAnyStream(options: ExecOptions): boolean {
+  return options.stdin || options.stdout || options.stderr;
 }

@@ -1,12 +1,13 @@
-// GET …/pods/<name>/log (pkg/registry/core/pod/rest/log.go): options read and validated, the pod's container and node
-// found, and the kubelet's log stream sent on as text/plain as it comes — for as long as it follows the container, or
-// until the client goes away. A pod not on a node yet has no log: 204, as upstream's empty location streams nothing.
+// GET …/pods/<name>/log (pkg/registry/core/pod/rest/log.go): options read and validated, the pod's container, node
+// and kubelet found, and the kubelet's log stream sent on as text/plain as it comes — for as long as it follows the
+// container, or until the client goes away. A pod not on a node yet has no log: 204, as upstream's empty location
+// streams nothing.
 
 import type { KubeletDirectory, LogOptions } from '../../node/kubelet-api.ts';
 import type { ApiResponse } from '../endpoints/api-request.ts';
 import type { ResourceStore } from '../registry/generic/resource-store.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
-import { kubeletGetFailed } from './kubelet-unreachable.ts';
+import { kubeletEndpoint, kubeletGetFailed } from './kubelet-connection.ts';
 import { podContainer, podNodeName } from './pod-container.ts';
 import { parsePodLogOptions, validatePodLogOptions } from './pod-log-options.ts';
 import type { PodLogOptions } from './pod-log-options.ts';
@@ -43,7 +44,7 @@ function containerLogsPath(namespace: string, pod: string, options: LogOptions):
   return `/containerLogs/${namespace}/${pod}/${options.container}${encoded ? `?${encoded}` : ''}`;
 }
 
-export function podLogHandler(pods: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
+export function podLogHandler(pods: ResourceStore, nodes: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
   return async ({ req, info }): Promise<ApiResponse> => {
     const { namespace, name } = info;
     const options = parsePodLogOptions(req.query);
@@ -52,9 +53,10 @@ export function podLogHandler(pods: ResourceStore, kubelets: KubeletDirectory): 
     const container = podContainer(pod, options.container);
     const nodeName = podNodeName(pod);
     if (!nodeName) return { kind: 'raw', status: 204, contentType: 'text/plain', body: '' };
+    const endpoint = await kubeletEndpoint(nodes, nodeName);
     const logOptions = kubeletLogOptions(options, container);
     const kubelet = kubelets(nodeName);
-    if (!kubelet) throw kubeletGetFailed(nodeName, containerLogsPath(namespace, name, logOptions));
+    if (!kubelet) throw kubeletGetFailed(endpoint, containerLogsPath(namespace, name, logOptions));
     const stream = await kubelet.logs(namespace, name, logOptions);
     return { kind: 'stream', status: 200, contentType: 'text/plain', stream };
   };

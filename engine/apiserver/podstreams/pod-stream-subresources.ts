@@ -1,0 +1,22 @@
+// The streaming sub-resources of pods as the API server serves them — log, exec and attach — each answered by the
+// kubelet of the pod's node: the Node read for its kubelet's address, the kubelet found through the directory at
+// request time (kubelets come and go with nodes).
+
+import type { KubeletDirectory } from '../../node/kubelet-api.ts';
+import type { ResourceStore } from '../registry/generic/resource-store.ts';
+import type { ResourceHandler } from '../registry/served-resource.ts';
+import { podAttachHandler, podExecHandler } from './pod-exec-handler.ts';
+import { podLogHandler } from './pod-log-handler.ts';
+
+/** Handlers to add to the pods' `subresources`, by sub-resource name. */
+export function podStreamSubresources(
+  pods: ResourceStore,
+  nodes: ResourceStore,
+  kubelets: KubeletDirectory,
+): Record<string, ResourceHandler> {
+  return {
+    log: podLogHandler(pods, nodes, kubelets),
+    exec: podExecHandler(pods, nodes, kubelets),
+    attach: podAttachHandler(pods, nodes, kubelets),
+  };
+}
