@@ -4,6 +4,7 @@
 // managed-by endpointslice-controller.k8s.io. Pod, Service and slice events only queue Service keys.
 
 import type { KubeObject } from '../../api/object.ts';
+import type { EventRecorder } from '../../client/event-recorder.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { SharedInformer } from '../../client/informer.ts';
 import { WorkQueue, runWorkers } from '../../client/workqueue.ts';
@@ -42,6 +43,7 @@ export class EndpointSliceController {
   constructor(
     client: InProcessClient,
     clock: Clock,
+    private readonly recorder: EventRecorder,
     private readonly informers: EndpointSliceInformers,
   ) {
     this.queue = new WorkQueue(clock, 'endpoint_slice', { baseDelayMs: 1000, maxDelayMs: 1_000_000 });
@@ -152,13 +154,24 @@ export class EndpointSliceController {
       throw new Error('EndpointSlice informer cache is out of date');
     }
     const triggerTime = this.triggerTimes.compute(namespace, service, pods);
-    await this.reconciler.reconcile(service, pods, slices, triggerTime);
+    try {
+      await this.reconciler.reconcile(service, pods, slices, triggerTime);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.recorder.event(
+        service,
+        'Warning',
+        'FailedToUpdateEndpointSlices',
+        `Error updating Endpoint Slices for Service ${namespace}/${name}: ${message}`,
+      );
+      throw error;
+    }
   }
 }
 
 /** The EndpointSlice controller, built from the controller manager's context. */
 export function endpointSliceController(ctx: ControllerContext): Controller {
-  const controller = new EndpointSliceController(ctx.client, ctx.clock, {
+  const controller = new EndpointSliceController(ctx.client, ctx.clock, ctx.recorder('endpoint-slice-controller'), {
     // Pods come from the informer the workload controllers index by controller (whoever asks first builds it).
     pods: controllerIndexedInformer(ctx.informers, CORE('pods')),
     services: ctx.informers.informerFor(CORE('services')),

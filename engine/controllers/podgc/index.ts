@@ -1,4 +1,4 @@
-// The pod garbage collector, built from the controller manager's shared context ("pod-garbage-collector").
+// The pod garbage collector, built from the controller manager's shared context ("pod-garbage-collector-controller").
 
 import { controllerIndexedInformer } from '../common/controller-ref.ts';
 import type { Controller, ControllerContext } from '../controller-context.ts';
@@ -15,5 +15,5 @@ export function podGCControllers(ctx: ControllerContext, options: PodGCOptions =
     },
     options,
   );
-  return [{ name: 'pod-garbage-collector', run: () => controller.run(), stop: () => controller.stop() }];
+  return [{ name: 'pod-garbage-collector-controller', run: () => controller.run(), stop: () => controller.stop() }];
 }
