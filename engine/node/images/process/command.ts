@@ -103,9 +103,10 @@ export function whenAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/** Waits `ms` of lab time; resolves false early when the signal aborts. */
+/** Waits `ms` of lab time (no time at all for 0); resolves false early when the signal aborts. */
 export function sleepFor(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
     const onAbort = (): void => {
       timer.cancel();

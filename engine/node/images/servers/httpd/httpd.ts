@@ -1,6 +1,6 @@
 // The httpd command (`httpd-foreground`, `httpd -DFOREGROUND`): reads Listen and DocumentRoot from httpd.conf, logs
 // its start as Apache does, serves files with index.html and directory listings, writes Common Log Format lines to
-// stdout, and stops on SIGTERM.
+// stdout, and stops gracefully when stopped (the image's STOPSIGNAL is SIGWINCH, which containerd sends).
 
 import type { Command, CommandContext } from '../../process/command.ts';
 import { whenAborted } from '../../process/command.ts';
@@ -63,7 +63,7 @@ export function httpdCommand(version: string): Command {
     const closers = config.ports.map((port) => context.system.listen(port, handle));
     await whenAborted(context.signal);
     for (const close of closers) close();
-    await context.stderr.write(log('mpm_event:notice', 'AH00491: caught SIGTERM, shutting down'));
+    await context.stderr.write(log('mpm_event:notice', 'AH00492: caught SIGWINCH, shutting down gracefully'));
     return 0;
   };
 }

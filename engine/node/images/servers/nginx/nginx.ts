@@ -1,6 +1,7 @@
 // The nginx command: `nginx -g 'daemon off;'` reads its configuration, logs its start as nginx does, serves files from
 // the container filesystem on its listen ports (index files, 301 for directories, 403/404/405 pages), writes access
-// log lines to stdout and errors to stderr, and shuts down gracefully on SIGTERM. Also -v, -V and -t.
+// log lines to stdout and errors to stderr, and shuts down gracefully when stopped — the image's STOPSIGNAL is SIGQUIT,
+// which containerd sends in place of SIGTERM. Also -v, -V and -t.
 
 import type { Command, CommandContext } from '../../process/command.ts';
 import { whenAborted } from '../../process/command.ts';
@@ -95,8 +96,10 @@ async function serve(context: CommandContext, version: string, build: string, se
   await whenAborted(context.signal);
   for (const close of closers) close();
   await context.stderr.write(
-    notice(1, 'signal 15 (SIGTERM) received from 0, exiting') +
-      workerPids.map((pid) => notice(pid, 'exiting') + notice(pid, 'exit')).join('') +
+    notice(1, 'signal 3 (SIGQUIT) received, shutting down') +
+      workerPids
+        .map((pid) => notice(pid, 'gracefully shutting down') + notice(pid, 'exiting') + notice(pid, 'exit'))
+        .join('') +
       workerPids
         .map(
           (pid) =>
