@@ -20,6 +20,7 @@ import type { CronJob, Job } from '../common/batch-types.ts';
 import { isJobFinished, jobFinishedCondition } from '../common/batch-types.ts';
 import { controllerIndexedInformer, controllerRefOf, objectsControlledBy } from '../common/controller-ref.ts';
 import { DelayedEnqueuer } from '../common/delayed-enqueue.ts';
+import { isNamespaceTerminating } from '../common/pod-control.ts';
 import { timeOf } from '../common/pod-util.ts';
 import { jobFromTemplate, jobReference } from './job-from-template.ts';
 import { cronJobSchedule, jobNameFor, nextScheduleTime, nextScheduleTimeDuration } from './schedule-times.ts';
@@ -387,13 +388,6 @@ function deleteFromActiveList(cronJob: CronJob, uid: string): void {
   const active = cronJob.status?.active;
   if (!active) return;
   cronJob.status = { ...cronJob.status, active: active.filter((ref) => ref.uid !== uid) };
-}
-
-function isNamespaceTerminating(error: unknown): boolean {
-  return (
-    isStatusError(error) &&
-    (error.status.details?.causes ?? []).some((cause) => cause.reason === 'NamespaceTerminating')
-  );
 }
 
 /** kube-controller-manager's "cronjob" controller, built from the shared context. */

@@ -61,6 +61,15 @@ describe('the StatefulSet controller', () => {
       },
       `the pods are ${expected.join(', ')}`,
     );
+  const bind = (pod: KubeObject) =>
+    kit.client.request('POST', `/api/v1/namespaces/default/pods/${pod.metadata.name}/binding`, {
+      body: {
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name: pod.metadata.name },
+        target: { kind: 'Node', name: 'node-1' },
+      },
+    });
   const revisionOf = (pod: KubeObject): string | undefined => pod.metadata.labels?.['controller-revision-hash'];
   const update = async (spec: Partial<StatefulSetSpec>, image: string): Promise<void> => {
     const current = await getSet();
@@ -117,7 +126,7 @@ describe('the StatefulSet controller', () => {
     expect(events).toContain('SuccessfulCreate: create Pod web-0 in StatefulSet web successful');
   });
 
-  it('scales down from the highest ordinal, one pod at a time', async () => {
+  it('in Parallel mode removes every surplus pod at once', async () => {
     await kit.client.create(STATEFULSETS, 'default', statefulSet({ podManagementPolicy: 'Parallel' }));
     await waitForNames(['web-0', 'web-1', 'web-2']);
     await readyAll();
@@ -130,17 +139,27 @@ describe('the StatefulSet controller', () => {
     expect(ordered.status?.replicas).toBe(1);
   });
 
-  it('in OrderedReady mode deletes the highest ordinal first and waits for it before the next', async () => {
+  it('in OrderedReady mode deletes the highest ordinal first and waits until it is gone before the next', async () => {
     await kit.client.create(STATEFULSETS, 'default', statefulSet());
     for (const expected of [['web-0'], ['web-0', 'web-1'], ['web-0', 'web-1', 'web-2']]) {
       await waitForNames(expected);
       await readyAll();
     }
     await waitForStatus((s) => s.status?.readyReplicas === 3, 'all ready');
+    // Bound pods are deleted gracefully: they stay, terminating, until their kubelet is done with them.
+    for (const pod of await livePods()) await bind(pod);
     await kit.client.patch(STATEFULSETS, 'default', 'web', 'merge', { spec: { replicas: 1 } });
+    await waitForNames(['web-0', 'web-1']);
+    await kit.advance(3000);
+    expect(await names()).toEqual(['web-0', 'web-1']);
+
+    await kit.client.delete(PODS, 'default', 'web-2', { gracePeriodSeconds: 0 });
     await waitForNames(['web-0']);
-    const deletions = (await kit.eventsFor('web')).map((e) => e.message).filter((m) => m.startsWith('delete Pod'));
-    expect(deletions.map((m) => m.split(' ')[2])).toEqual(['web-2', 'web-1']);
+    const deletions = (await kit.eventsFor('web')).filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message);
+    expect(deletions).toEqual([
+      'delete Pod web-2 in StatefulSet web successful',
+      'delete Pod web-1 in StatefulSet web successful',
+    ]);
   });
 
   it('creates every pod at once in Parallel mode', async () => {
