@@ -176,3 +176,58 @@ describe('the node going down and coming back', () => {
     });
   });
 });
+
+describe('pods across the node going down and coming back', () => {
+  const POD = { group: '', version: 'v1', resource: 'pods' };
+
+  it('loses the containers while down and runs the pod again in a new sandbox once back', async () => {
+    const kubelet = lab.kubelet('node-1');
+    await kubelet.start();
+    await lab.createPod('web', { containers: [{ name: 'web', image: 'kubelab/test:1.0' }] });
+    await lab.podUntil('web', (s) => s.phase === 'Running', 'Running');
+    expect(kubelet.summary().pods.map((p) => p.name)).toEqual(['web']);
+    await kubelet.stop();
+    expect(kubelet.summary().pods).toEqual([]);
+    await lab.advance(30_000, 1000);
+    await kubelet.start();
+    const back = await lab.podUntil(
+      'web',
+      (s) => s.containerStatuses?.[0]?.restartCount === 1 && s.containerStatuses[0].state.running !== undefined,
+      'running again',
+    );
+    expect(back['status']).toMatchObject({ phase: 'Running' });
+    expect(await lab.eventsFor('web')).toContainEqual({
+      reason: 'SandboxChanged',
+      message: 'Pod sandbox changed, it will be killed and re-created.',
+    });
+  });
+
+  it('finishes deleting a pod deleted while the node was down once it is back', async () => {
+    const kubelet = lab.kubelet('node-1');
+    await kubelet.start();
+    await lab.createPod('web', { containers: [{ name: 'web', image: 'kubelab/test:1.0' }] });
+    await lab.podUntil('web', (s) => s.phase === 'Running', 'Running');
+    await kubelet.stop();
+    await lab.client.delete(POD, 'default', 'web');
+    await lab.advance(60_000, 1000);
+    expect((await lab.pod('web'))?.metadata.deletionTimestamp).toBeDefined();
+    await kubelet.start();
+    await lab.podGone('web');
+  });
+});
+
+describe('pod CIDR', () => {
+  it('waits for the Node spec.podCIDR (set by the node IPAM) before giving pods addresses', async () => {
+    const kubelet = lab.kubelet('node-1', { podCIDR: undefined });
+    await kubelet.start();
+    await lab.createPod('web', { containers: [{ name: 'web', image: 'kubelab/test:1.0' }] });
+    await lab.advance(5000, 500);
+    expect(((await lab.pod('web'))?.['status'] as { podIP?: string }).podIP).toBeUndefined();
+    expect((await lab.eventsFor('web')).map((e) => e.reason)).toContain('NetworkNotReady');
+    await lab.client.patch(NODES, '', 'node-1', 'merge', {
+      spec: { podCIDR: '10.244.7.0/24', podCIDRs: ['10.244.7.0/24'] },
+    });
+    const pod = await lab.podUntil('web', (s) => s.phase === 'Running', 'Running');
+    expect((pod['status'] as { podIP?: string }).podIP).toMatch(/^10\.244\.7\.\d+$/);
+  });
+});

@@ -318,7 +318,9 @@ export class Kubelet implements PodWorkerHost {
   private mirrorSeen(mirror: KubeObject): void {
     const staticUid = mirror.metadata.annotations?.[CONFIG_MIRROR] ?? '';
     const worker = this.workers.get(staticUid);
-    if (!worker?.isStatic) {
+    // A mirror pod of no static pod here, or one being deleted, goes at once; the next sync creates a new one.
+    if (!worker?.isStatic || mirror.metadata.deletionTimestamp) {
+      if (this.mirrors.get(staticUid)?.metadata.uid === mirror.metadata.uid) this.mirrors.delete(staticUid);
       void this.client
         .request('DELETE', `/api/v1/namespaces/${mirror.metadata.namespace}/pods/${mirror.metadata.name}`, {
           body: { gracePeriodSeconds: 0, preconditions: { uid: mirror.metadata.uid } },

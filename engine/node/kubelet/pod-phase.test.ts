@@ -5,7 +5,7 @@ import type { ContainerStatus, PodSpec } from './pod-types.ts';
 type State = 'running' | 'waiting' | 'exit0' | 'exit1' | 'restarting-after-exit1' | 'unstarted-sidecar';
 
 function status(name: string, state: State): ContainerStatus {
-  const base = { name, ready: false, restartCount: 0, image: 'x', imageID: '', lastState: {} };
+  const base = { name, ready: false, restartCount: 0, image: 'x', imageID: '', lastState: {}, started: false };
   const terminated = (exitCode: number) => ({ exitCode, startedAt: 't', finishedAt: 't' });
   switch (state) {
     case 'running':

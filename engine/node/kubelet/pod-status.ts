@@ -1,8 +1,10 @@
 // The status the kubelet writes for a pod (generateAPIPodStatus, then the status manager's merge): phase,
-// conditions — those of other writers first, then the kubelet's in its order — host and pod IPs, start time and
-// container statuses. Condition transition times and the start time carry over from the previous status.
+// conditions — those of other writers first, then the kubelet's in its order — host and pod IPs, start time,
+// container statuses and the QoS class. Condition transition times and the start time carry over from the previous
+// status.
 
 import { rfc3339 } from '../../api/json.ts';
+import { computePodQOS } from '../../apiserver/registry/core/pod-qos.ts';
 import type { ContainerRecord } from './container-statuses.ts';
 import { containerStatuses, initContainerStatuses } from './container-statuses.ts';
 import {
@@ -73,7 +75,7 @@ export function generatePodStatus(input: PodStatusInput): PodStatus {
   status.startTime = previous.startTime ?? now;
   if (init.length) status.initContainerStatuses = init;
   status.containerStatuses = containers;
-  if (previous.qosClass) status.qosClass = previous.qosClass;
+  status.qosClass = previous.qosClass ?? computePodQOS(spec as unknown as Record<string, unknown>);
   return status;
 }
 

@@ -12,6 +12,7 @@ import { testImages } from './test-image.ts';
 
 export const PODS = { group: '', version: 'v1', resource: 'pods' };
 export const NODES = { group: '', version: 'v1', resource: 'nodes' };
+export const EVENTS = { group: '', version: 'v1', resource: 'events' };
 export const LEASES = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases' };
 
 export const KUBELET_USER_AGENT = 'kubelet/v1.32.4 (linux/amd64) kubernetes/59526cd';
