@@ -51,7 +51,10 @@ export interface ProgramContext {
   pid?: number;
   /** The container's processes, main process and exec sessions together (ps, kill); the program's own otherwise. */
   processes?: ProcessTable;
-  /** The pod's network as seen from the container; without it the container has only a loopback interface. */
+  /**
+   * The pod's network as seen from the container. Without it the program reaches only its own ports, on loopback and
+   * the pod IP; `loopbackNetwork` (process/loopback-network.ts) gives the containers of a pod each other's ports.
+   */
   network?: NetworkAccess;
 }
 

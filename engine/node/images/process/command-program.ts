@@ -7,7 +7,8 @@ import type { Userland } from './command.ts';
 import { ContainerSystem } from './container-system.ts';
 import type { CommandTable } from './container-system.ts';
 import { lineDiscipline } from './line-discipline.ts';
-import { offlineNetwork } from './offline-network.ts';
+import type { PortListener } from './loopback-network.ts';
+import { loopbackNetwork } from './loopback-network.ts';
 import { basename } from './paths.ts';
 import { TextInput, emptyInput, readableSource, writableOutput } from './streams.ts';
 
@@ -20,13 +21,14 @@ export function commandProgram(commands: CommandTable, userland: Userland): Prog
 
 function startProgram(context: ProgramContext, commands: CommandTable, userland: Userland): RunningProgram {
   const pid = context.pid ?? 1;
-  const system = new ContainerSystem({
+  const ownPorts: PortListener = { listens: (port) => system.listens(port), http: (request) => system.http(request) };
+  const system: ContainerSystem = new ContainerSystem({
     commands,
     userland,
     fs: context.fs,
     clock: context.clock,
     hostname: context.hostname,
-    network: context.network ?? offlineNetwork(context.fs),
+    network: context.network ?? loopbackNetwork(context.fs, () => [ownPorts]),
     firstPid: pid,
     processTable: context.processes,
   });

@@ -3,7 +3,7 @@
 
 import { findImage } from '../catalogue.ts';
 import { MemoryFilesystem } from '../process/memory-filesystem.ts';
-import type { ImageDefinition } from '../program.ts';
+import type { ImageDefinition, NetworkAccess } from '../program.ts';
 import { runProgram } from './run-program.ts';
 import type { ProgramRun } from './run-program.ts';
 
@@ -17,6 +17,7 @@ export interface ImageRunOptions {
   files?: Record<string, string>;
   env?: Record<string, string>;
   stdin?: string;
+  network?: NetworkAccess;
 }
 
 /** Starts `argv` in the image, with extra files (volumes) written over the image's. */
@@ -27,6 +28,7 @@ export function startInImage(reference: string, argv: string[], options: ImageRu
     fs,
     env: { ...image.env, ...options.env },
     stdin: options.stdin !== undefined,
+    network: options.network,
   });
   if (options.stdin !== undefined) run.stdin.end(options.stdin);
   return run;

@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { VirtualClock } from '../../../lab/clock.ts';
 import { MemoryFilesystem } from '../process/memory-filesystem.ts';
-import type { Program, ProgramContext, RunningProgram } from '../program.ts';
+import type { NetworkAccess, Program, ProgramContext, RunningProgram } from '../program.ts';
 
 export interface ProgramRun {
   running: RunningProgram;
@@ -31,6 +31,7 @@ export function runProgram(
     stdin?: boolean;
     fs?: MemoryFilesystem;
     clock?: VirtualClock;
+    network?: NetworkAccess;
   } = {},
 ): ProgramRun {
   const clock = options.clock ?? new VirtualClock(labStart);
@@ -56,6 +57,7 @@ export function runProgram(
     tty: options.tty ?? false,
     clock,
     signal: controller.signal,
+    network: options.network,
   };
   const running = program.start(context);
   return {
