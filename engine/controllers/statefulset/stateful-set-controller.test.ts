@@ -162,6 +162,20 @@ describe('the StatefulSet controller', () => {
     ]);
   });
 
+  it('with minReadySeconds waits that long after a pod is ready before the next, and counts it available then', async () => {
+    await kit.client.create(STATEFULSETS, 'default', statefulSet({ replicas: 2, minReadySeconds: 10 }));
+    await waitForNames(['web-0']);
+    await readyAll();
+    const readyAt = kit.clock.now();
+    await waitForStatus((s) => s.status?.readyReplicas === 1, 'web-0 is ready');
+    await kit.advance(8000, 1000);
+    expect(await names()).toEqual(['web-0']);
+    expect((await getSet()).status?.availableReplicas).toBe(0);
+    await waitForNames(['web-0', 'web-1']);
+    expect(kit.clock.now() - readyAt).toBeGreaterThanOrEqual(10_000);
+    expect((await getSet()).status?.availableReplicas).toBe(1);
+  });
+
   it('creates every pod at once in Parallel mode', async () => {
     await kit.client.create(STATEFULSETS, 'default', statefulSet({ podManagementPolicy: 'Parallel' }));
     await waitForNames(['web-0', 'web-1', 'web-2']);
