@@ -2,6 +2,7 @@
 // containers), `kubectl exec` (exit codes, stdin) and `kubectl attach`, over WebSocket v5 (kubectl's default) and
 // the SPDY/3.1 fallback, against an API server whose pods run on a fake kubelet.
 
+import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../engine/api/object.ts';
 import { FakeKubelet } from '../support/fake-kubelet.ts';
@@ -17,7 +18,12 @@ function node(name: string, internalIP: string): KubeObject {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name },
-    status: { addresses: [{ type: 'InternalIP', address: internalIP }, { type: 'Hostname', address: name }] },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: internalIP },
+        { type: 'Hostname', address: name },
+      ],
+    },
   };
 }
 
@@ -43,6 +49,7 @@ function outputOf(child: ReturnType<StreamLab['spawnKubectl']>) {
   child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), wake()));
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
+    child,
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
@@ -78,6 +85,7 @@ describe('pod logs, exec and attach with the real kubectl', () => {
     await client.create(PODS, 'default', pod('lost', ['web'], 'node-down'));
     await client.create(PODS, 'default', pod('orphan', ['web'], 'node-gone'));
     await client.create(PODS, 'default', pod('done', ['c'], NODE));
+    await client.create(PODS, 'default', pod('solo', ['main'], NODE));
     kubelet.appendLog('default', 'web', 'web', 'first line', '2026-01-02T03:04:05.000000000Z');
     kubelet.appendLog('default', 'web', 'web', 'second line', '2026-01-02T03:04:06.000000000Z');
     kubelet.setPreviousLog('default', 'web', 'web', [{ time: '2026-01-01T00:00:00.000000000Z', text: 'crashed' }]);
@@ -166,6 +174,31 @@ describe('pod logs, exec and attach with the real kubectl', () => {
     });
   });
 
+  describe('logs through the in-process client', () => {
+    const logPath = (name: string) => `/api/v1/namespaces/default/pods/${name}/log`;
+
+    it('reads a log as a stream', async () => {
+      expect(await text(await lab.cluster.loopback.stream(logPath('web'), { tailLines: 1 }))).toBe('second line\n');
+    });
+
+    it('gets an ended stream for a pod not scheduled yet', async () => {
+      expect(await text(await lab.cluster.loopback.stream(logPath('pending')))).toBe('');
+    });
+
+    it('follows a log until the container stops', async () => {
+      kubelet.appendLog('default', 'solo', 'main', 'started', '2026-01-02T03:06:00.000000000Z');
+      const stream = await lab.cluster.loopback.stream(logPath('solo'), { follow: true });
+      const read = text(stream);
+      kubelet.appendLog('default', 'solo', 'main', 'working', '2026-01-02T03:06:01.000000000Z');
+      kubelet.endLog('default', 'solo', 'main');
+      expect(await read).toBe('started\nworking\n');
+    });
+
+    it('rejects with the API server’s error', async () => {
+      await expect(lab.cluster.loopback.stream(logPath('nothing'))).rejects.toThrow('pods "nothing" not found');
+    });
+  });
+
   describe.each([
     ['WebSocket (v5.channel.k8s.io)', {}],
     ['SPDY/3.1', { KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'false' }],
@@ -215,6 +248,30 @@ describe('pod logs, exec and attach with the real kubectl', () => {
           options: { container: 'b', command: ['true'], stdin: false, stdout: true, stderr: true, tty: false },
         },
       ]);
+    });
+
+    it('runs a shell on a terminal with -it, passing on its size and every resize', async () => {
+      kubelet.resizes.length = 0;
+      const terminal = outputOf(
+        lab.spawnKubectlInTerminal(
+          ['exec', '-it', 'web', '--', 'sh'],
+          { cols: 100, rows: 30 },
+          { cols: 120, rows: 40 },
+          { env },
+        ),
+      );
+      await terminal.until((out) => out === '$ ');
+      await kubelet.resizedTo({ width: 100, height: 30 });
+      terminal.child.stdin.write('size\r');
+      await terminal.until((out) => out === '$ 100x30\r\n$ ');
+      terminal.child.kill('SIGUSR1');
+      await kubelet.resizedTo({ width: 120, height: 40 });
+      terminal.child.stdin.write('size\r');
+      await terminal.until((out) => out.endsWith('120x40\r\n$ '));
+      terminal.child.stdin.write('exit 5\r');
+      expect(await terminal.exited).toBe(5);
+      expect(terminal.stdout()).toMatch(/\$ command terminated with exit code 5\r?\n$/);
+      expect(kubelet.calls.at(-1)?.options).toMatchObject({ stdin: true, stdout: true, stderr: false, tty: true });
     });
 
     it('attaches to the container’s process', async () => {

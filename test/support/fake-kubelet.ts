@@ -125,6 +125,7 @@ export class FakeKubelet implements KubeletApi {
   /** Terminal sizes the sessions were given. */
   readonly resizes: TerminalSize[] = [];
   private readonly stopped = new Set<string>();
+  private readonly resizeWaiters = new Set<() => void>();
   private readonly current = new Map<string, LogLine[]>();
   private readonly previous = new Map<string, LogLine[]>();
   private readonly followers = new Map<string, Set<{ stream: PassThrough; timestamps: boolean }>>();
@@ -149,6 +150,19 @@ export class FakeKubelet implements KubeletApi {
   /** Marks a container as not running: exec and attach into it are refused. */
   stopContainer(namespace: string, pod: string, container: string): void {
     this.stopped.add(`${namespace}/${pod}/${container}`);
+  }
+
+  /** Resolves once a session was given this terminal size. */
+  resizedTo(size: TerminalSize): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.resizes.some((r) => r.width === size.width && r.height === size.height)) return;
+        this.resizeWaiters.delete(check);
+        resolve();
+      };
+      this.resizeWaiters.add(check);
+      check();
+    });
   }
 
   /** How many clients follow a container's log right now. */
@@ -184,7 +198,7 @@ export class FakeKubelet implements KubeletApi {
     this.calls.push({ operation: 'exec', namespace, pod, options });
     this.refuseStopped(namespace, pod, options.container);
     const session = run(options.command ?? [], options, this.resizes);
-    return { ...session, resize: (size) => this.resizes.push(size) };
+    return { ...session, resize: (size) => this.resize(size) };
   }
 
   /** The main process of every container: prints a greeting, then echoes its input in capitals until it ends. */
@@ -198,7 +212,12 @@ export class FakeKubelet implements KubeletApi {
       proc.stdin.on('data', (chunk: string) => proc.stdout.write(chunk.toUpperCase()));
       proc.stdin.on('end', () => proc.exit(0));
     }
-    return { ...proc.session, resize: (size) => this.resizes.push(size) };
+    return { ...proc.session, resize: (size) => this.resize(size) };
+  }
+
+  private resize(size: TerminalSize): void {
+    this.resizes.push(size);
+    for (const wake of [...this.resizeWaiters]) wake();
   }
 
   /** As kubelet's GetExec and GetAttach find no running container. */

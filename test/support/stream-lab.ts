@@ -1,6 +1,7 @@
 // Test support: an in-process lab for the streaming sub-resources — a Cluster served over HTTPS with its PKI, pods/log,
 // pods/exec and pods/attach registered against a given kubelet directory, an admin kubeconfig, and the real kubectl
-// run against it with its own HOME (one-shot, or long-running for -f and -i).
+// run against it with its own HOME: one-shot, long-running (-f, -i), or in a terminal (-t) — a pseudo-terminal of a
+// given size made by Python's pty module, resized on SIGUSR1 so that kubectl gets SIGWINCH.
 
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -21,6 +22,37 @@ export interface KubectlOptions {
   timeoutMs?: number;
 }
 
+/** Runs a command on a pseudo-terminal of argv's first size, switching to the second on SIGUSR1; relays stdio. */
+const TERMINAL_PY = `
+import fcntl, os, pty, select, signal, struct, sys, termios
+cols, rows, cols2, rows2 = map(int, sys.argv[1:5])
+def winsize(fd, c, r): fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', r, c, 0, 0))
+pid, master = pty.fork()
+if pid == 0:
+    winsize(0, cols, rows)
+    os.execvp(sys.argv[5], sys.argv[5:])
+signal.signal(signal.SIGUSR1, lambda *_: winsize(master, cols2, rows2))
+reading = [master, 0]
+while master in reading:
+    for fd in select.select(reading, [], [])[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            data = b''
+        if not data:
+            reading.remove(fd)
+        elif fd == master:
+            os.write(1, data)
+        else:
+            os.write(master, data)
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+`;
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
 export interface StreamLab {
   cluster: Cluster;
   url: string;
@@ -28,6 +60,13 @@ export interface StreamLab {
   kubectl(args: string[], options?: KubectlOptions): Promise<CommandResult>;
   /** Starts kubectl and leaves it running (stdin open), for -f and -i. */
   spawnKubectl(args: string[], options?: { env?: Record<string, string> }): ChildProcessWithoutNullStreams;
+  /** Starts kubectl on a terminal of `size`; SIGUSR1 to the process resizes the terminal to `resized`. */
+  spawnKubectlInTerminal(
+    args: string[],
+    size: TerminalSize,
+    resized: TerminalSize,
+    options?: { env?: Record<string, string> },
+  ): ChildProcessWithoutNullStreams;
   stop(): Promise<void>;
 }
 
@@ -88,6 +127,12 @@ export async function startStreamLab(kubelets: KubeletDirectory): Promise<Stream
         child.stdin!.end(options.stdin ?? '');
       }),
     spawnKubectl: (args, options = {}) => spawn('kubectl', args, { env: env(options.env) }),
+    spawnKubectlInTerminal: (args, size, resized, options = {}) =>
+      spawn(
+        'python3',
+        ['-c', TERMINAL_PY, ...[size.cols, size.rows, resized.cols, resized.rows].map(String), 'kubectl', ...args],
+        { env: env(options.env) },
+      ),
     stop: async () => {
       await server.close();
       await cluster.close();

@@ -133,7 +133,7 @@ function pipeStream(res: ServerResponse, response: Extract<ApiResponse, { kind: 
   source.pipe(res);
 }
 
-async function serve(api: ApiServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(api: Pick<ApiServer, 'handle'>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: Uint8Array | undefined;
   try {
     body = await readBody(req);
@@ -156,7 +156,7 @@ async function serve(api: ApiServer, req: IncomingMessage, res: ServerResponse):
   else send(res, response);
 }
 
-export function startHttpsServer(api: ApiServer, options: HttpsServerOptions): Promise<RunningServer> {
+export function startHttpsServer(api: Pick<ApiServer, 'handle'>, options: HttpsServerOptions): Promise<RunningServer> {
   const server = https.createServer(
     {
       key: options.keyPem,

@@ -9,7 +9,12 @@ import type { ApiServer } from '../api-server.ts';
 import { apiRequestOf } from './incoming-request.ts';
 import { writeSocketResponse } from './socket-response.ts';
 
-export async function handleUpgrade(api: ApiServer, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+export async function handleUpgrade(
+  api: Pick<ApiServer, 'handle'>,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
   // Node no longer watches a socket it hands over; an error on it (a reset) must not go unheard.
   socket.on('error', () => socket.destroy());
   const response = await api.handle(apiRequestOf(req));

@@ -5,7 +5,7 @@
 
 import type { KubeObject } from '../../api/object.ts';
 import { StatusError } from '../errors/status-error.ts';
-import type { ResourceStore } from '../registry/generic/resource-store.ts';
+import type { ObjectGetter } from './object-getter.ts';
 
 /** The kubelet's port when its node does not report one. */
 export const DEFAULT_KUBELET_PORT = 10250;
@@ -49,7 +49,7 @@ export function kubeletEndpointOf(node: KubeObject): KubeletEndpoint {
 }
 
 /** The kubelet endpoint of a node read from the API; a node that does not exist is a NotFound. */
-export async function kubeletEndpoint(nodes: ResourceStore, nodeName: string): Promise<KubeletEndpoint> {
+export async function kubeletEndpoint(nodes: ObjectGetter, nodeName: string): Promise<KubeletEndpoint> {
   return kubeletEndpointOf(await nodes.get('', nodeName));
 }
 

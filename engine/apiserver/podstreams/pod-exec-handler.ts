@@ -6,7 +6,7 @@ import type { KubeletDirectory } from '../../node/kubelet-api.ts';
 import { isUpgradeRequest } from '../endpoints/api-request.ts';
 import type { ApiResponse } from '../endpoints/api-request.ts';
 import { badRequest } from '../errors/status-error.ts';
-import type { ResourceStore } from '../registry/generic/resource-store.ts';
+import type { ObjectGetter } from './object-getter.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
 import { acceptRemoteCommand } from '../remotecommand/remote-command-upgrade.ts';
 import { kubeletDialFailed, kubeletEndpoint } from './kubelet-connection.ts';
@@ -15,8 +15,8 @@ import { kubeletExecOptions, NO_STREAMS_MESSAGE, parsePodExecOptions, requestsAn
 
 function remoteCommandHandler(
   operation: 'exec' | 'attach',
-  pods: ResourceStore,
-  nodes: ResourceStore,
+  pods: ObjectGetter,
+  nodes: ObjectGetter,
   kubelets: KubeletDirectory,
 ): ResourceHandler {
   return async ({ req, info }): Promise<ApiResponse> => {
@@ -45,15 +45,11 @@ function remoteCommandHandler(
 }
 
 /** GET (WebSocket) or POST (SPDY) …/pods/<name>/exec?command=…&container=…&stdin=…&stdout=…&stderr=…&tty=… */
-export function podExecHandler(pods: ResourceStore, nodes: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
+export function podExecHandler(pods: ObjectGetter, nodes: ObjectGetter, kubelets: KubeletDirectory): ResourceHandler {
   return remoteCommandHandler('exec', pods, nodes, kubelets);
 }
 
 /** GET (WebSocket) or POST (SPDY) …/pods/<name>/attach?container=…&stdin=…&stdout=…&stderr=…&tty=… */
-export function podAttachHandler(
-  pods: ResourceStore,
-  nodes: ResourceStore,
-  kubelets: KubeletDirectory,
-): ResourceHandler {
+export function podAttachHandler(pods: ObjectGetter, nodes: ObjectGetter, kubelets: KubeletDirectory): ResourceHandler {
   return remoteCommandHandler('attach', pods, nodes, kubelets);
 }

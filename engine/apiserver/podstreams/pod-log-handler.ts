@@ -5,7 +5,7 @@
 
 import type { KubeletDirectory, LogOptions } from '../../node/kubelet-api.ts';
 import type { ApiResponse } from '../endpoints/api-request.ts';
-import type { ResourceStore } from '../registry/generic/resource-store.ts';
+import type { ObjectGetter } from './object-getter.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
 import { kubeletEndpoint, kubeletGetFailed } from './kubelet-connection.ts';
 import { podContainer, podNodeName } from './pod-container.ts';
@@ -44,7 +44,7 @@ function containerLogsPath(namespace: string, pod: string, options: LogOptions):
   return `/containerLogs/${namespace}/${pod}/${options.container}${encoded ? `?${encoded}` : ''}`;
 }
 
-export function podLogHandler(pods: ResourceStore, nodes: ResourceStore, kubelets: KubeletDirectory): ResourceHandler {
+export function podLogHandler(pods: ObjectGetter, nodes: ObjectGetter, kubelets: KubeletDirectory): ResourceHandler {
   return async ({ req, info }): Promise<ApiResponse> => {
     const { namespace, name } = info;
     const options = parsePodLogOptions(req.query);

@@ -3,15 +3,15 @@
 // request time (kubelets come and go with nodes).
 
 import type { KubeletDirectory } from '../../node/kubelet-api.ts';
-import type { ResourceStore } from '../registry/generic/resource-store.ts';
+import type { ObjectGetter } from './object-getter.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
 import { podAttachHandler, podExecHandler } from './pod-exec-handler.ts';
 import { podLogHandler } from './pod-log-handler.ts';
 
 /** Handlers to add to the pods' `subresources`, by sub-resource name. */
 export function podStreamSubresources(
-  pods: ResourceStore,
-  nodes: ResourceStore,
+  pods: ObjectGetter,
+  nodes: ObjectGetter,
   kubelets: KubeletDirectory,
 ): Record<string, ResourceHandler> {
   return {

@@ -1,0 +1,82 @@
+// Test support: pods and nodes held in memory as the handlers read them, a kubelet that records what it is asked, and
+// requests for a pod's sub-resources as the pipeline hands them to a handler.
+
+import { Readable } from 'node:stream';
+import type { KubeObject } from '../../api/object.ts';
+import { VirtualClock } from '../../lab/clock.ts';
+import type { KubeletApi, LogOptions, StreamSession } from '../../node/kubelet-api.ts';
+import { notFound } from '../errors/status-error.ts';
+import type { ResourceRequest } from '../registry/served-resource.ts';
+import type { ObjectGetter } from './object-getter.ts';
+
+export function objects(resource: string, items: KubeObject[]): ObjectGetter {
+  return {
+    get: async (namespace, name) => {
+      const found = items.find((o) => o.metadata.name === name && (o.metadata.namespace ?? '') === namespace);
+      if (!found) throw notFound({ group: '', resource }, name);
+      return found;
+    },
+  };
+}
+
+export function pod(name: string, containers: string[], nodeName?: string): KubeObject {
+  return {
+    metadata: { name, namespace: 'default' },
+    spec: { ...(nodeName ? { nodeName } : {}), containers: containers.map((c) => ({ name: c })) },
+  };
+}
+
+export function node(name: string, addresses: { type: string; address: string }[], port?: number): KubeObject {
+  return {
+    metadata: { name },
+    status: { addresses, ...(port ? { daemonEndpoints: { kubeletEndpoint: { Port: port } } } : {}) },
+  };
+}
+
+/** A kubelet whose logs are one line and whose sessions never start; it records every call. */
+export class RecordingKubelet implements KubeletApi {
+  readonly calls: { operation: string; pod: string; options: object }[] = [];
+
+  async logs(_namespace: string, pod: string, options: LogOptions): Promise<Readable> {
+    this.calls.push({ operation: 'logs', pod, options });
+    return Readable.from(['a line\n']);
+  }
+
+  exec(_namespace: string, pod: string, options: object): Promise<StreamSession> {
+    this.calls.push({ operation: 'exec', pod, options });
+    return Promise.reject(new Error('not running sessions'));
+  }
+
+  attach(_namespace: string, pod: string, options: object): Promise<StreamSession> {
+    this.calls.push({ operation: 'attach', pod, options });
+    return Promise.reject(new Error('not running sessions'));
+  }
+}
+
+/** A request for …/namespaces/default/pods/<name>/<subresource>?<query>. */
+export function subresourceRequest(
+  subresource: string,
+  name: string,
+  query: string,
+  headers: Record<string, string> = {},
+): ResourceRequest {
+  const path = `/api/v1/namespaces/default/pods/${name}/${subresource}`;
+  return {
+    req: { method: 'GET', path, query: new URLSearchParams(query), headers },
+    info: {
+      isResourceRequest: true,
+      path,
+      verb: 'get',
+      apiPrefix: 'api',
+      apiGroup: '',
+      apiVersion: 'v1',
+      namespace: 'default',
+      resource: 'pods',
+      subresource,
+      name,
+      parts: ['pods', name, subresource],
+    },
+    user: { username: 'tester', groups: ['system:authenticated'] },
+    clock: new VirtualClock(0),
+  };
+}
