@@ -1,5 +1,5 @@
 import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function request(path: string, headers: Record<string, string> = {}): https.ClientRequest {
+function request(path: string, headers: Record<string, string> = {}): ClientRequest {
   return https.request({ host: '127.0.0.1', port: server.port, path, ca, headers });
 }
 
