@@ -81,7 +81,8 @@ export class Reconciler {
     const unsupported: EndpointSlice[] = [];
     for (const slice of existing) {
       if (!supported.includes(slice.addressType as AddressType)) unsupported.push(slice);
-      else byType.set(slice.addressType, [...(byType.get(slice.addressType) ?? []), slice]);
+      else if (byType.has(slice.addressType)) byType.get(slice.addressType)!.push(slice);
+      else byType.set(slice.addressType, [slice]);
     }
     const errors: string[] = [];
     for (const addressType of supported) {
@@ -117,7 +118,8 @@ export class Reconciler {
         continue;
       }
       const key = portMapKey(slice.ports);
-      existingByPorts.set(key, [...(existingByPorts.get(key) ?? []), slice]);
+      if (existingByPorts.has(key)) existingByPorts.get(key)!.push(slice);
+      else existingByPorts.set(key, [slice]);
     }
 
     const desiredByPorts = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSet }>();

@@ -274,7 +274,9 @@ export class NodeLifecycleController {
           const current = await this.updateNode(node);
           if (current === null || node.metadata.labels?.[LABEL_EXCLUDE_DISRUPTION] !== undefined) continue;
           const zone = zoneKey(node);
-          zoneConditions.set(zone, [...(zoneConditions.get(zone) ?? []), current]);
+          let conditions = zoneConditions.get(zone);
+          if (!conditions) zoneConditions.set(zone, (conditions = []));
+          conditions.push(current);
         }
       };
       await Promise.all(Array.from({ length: NODE_UPDATE_WORKERS }, worker));

@@ -134,7 +134,8 @@ export class MirroringReconciler {
     const existingByKey = new Map<string, EndpointSlice[]>();
     for (const slice of existing) {
       const key = mirrorKey(slice.addressType, slice.ports);
-      existingByKey.set(key, [...(existingByKey.get(key) ?? []), slice]);
+      if (existingByKey.has(key)) existingByKey.get(key)!.push(slice);
+      else existingByKey.set(key, [slice]);
     }
     const changes: SliceChanges = { toCreate: [], toUpdate: [], toDelete: [] };
     for (const [key, group] of desired.groups) {
