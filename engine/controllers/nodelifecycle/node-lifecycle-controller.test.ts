@@ -116,8 +116,11 @@ describe('the node lifecycle and taint eviction controllers', () => {
     await runningPod('web-2', 'node-a');
     alive.delete('node-b');
 
+    // Monitor passes run every 5 s: Unknown at the first pass more than 40 s after the Lease was last seen renewed.
+    await ticks(40);
+    expect(readyOf(await node('node-b'))?.status).toBe('True');
     const unknown = await within(
-      60,
+      11,
       async () => {
         const ready = (await node('node-b')).status?.conditions?.find((c) => c.type === 'Ready');
         return ready?.status === 'Unknown' ? ready : undefined;
