@@ -2,6 +2,7 @@
 // kube-controller-manager's --controllers flag would select from.
 
 import type { Controller, ControllerContext } from './controller-context.ts';
+import { deploymentControllers } from './deployment/index.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { RootCACertPublisher } from './rootcacertpublisher/root-ca-cert-publisher.ts';
@@ -10,6 +11,17 @@ import { ServiceAccountsController } from './serviceaccount/serviceaccounts-cont
 export interface ControllerManagerOptions {
   /** The cluster CA (PEM) the root CA publisher puts in every namespace; without it that controller does not run. */
   rootCAPem?: string;
+  /**
+   * Which controllers run, as kube-controller-manager's --controllers: names, `*` for all, `-name` to leave one out
+   * (default all). Tests of a controller run the cluster without it and start their own.
+   */
+  controllers?: readonly string[];
+}
+
+/** Whether a controller is selected by a --controllers list. */
+export function controllerEnabled(name: string, selection: readonly string[] = ['*']): boolean {
+  if (selection.includes(`-${name}`)) return false;
+  return selection.includes(name) || selection.includes('*');
 }
 
 const CORE = (resource: string) => ({ group: '', version: 'v1', resource });
@@ -41,9 +53,11 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
     controllers.push({ name: 'root-ca-cert-publisher', run: () => publisher.run(), stop: () => publisher.stop() });
   }
 
+  controllers.push(...deploymentControllers(ctx));
+
   // The garbage collector lists every deletable resource through monitors of its own before its workers run, so it
   // starts alongside the others without holding them up.
   const gc = new GarbageCollector(client, clock);
   controllers.push({ name: 'garbage-collector', run: () => void gc.run(), stop: () => gc.stop() });
-  return controllers;
+  return controllers.filter((c) => controllerEnabled(c.name, options.controllers));
 }

@@ -1,6 +1,9 @@
 // The lab clock: the only source of time inside the engine. It runs at a speed (1 = real time), can be paused and
 // stepped, so a lab can be slowed down, sped up, and replayed. Timers scheduled through it fire in virtual time.
 
+import { TimerHeap } from './timer-heap.ts';
+import type { HeapTimer } from './timer-heap.ts';
+
 export interface Timer {
   cancel(): void;
 }
@@ -14,24 +17,18 @@ export interface Clock {
   setInterval(fn: () => void, ms: number): Timer;
 }
 
-interface PendingTimer {
-  due: number;
-  seq: number;
-  fn: () => void;
-  every?: number;
-  cancelled: boolean;
-}
-
 /**
  * A clock whose virtual time advances with real time multiplied by `speed`, which can be paused, stepped, and
- * re-timed. Timers are kept in one ordered list and a single real timer waits for the earliest of them.
+ * re-timed. Timers are kept in one heap and a single real timer waits for the earliest of them.
  */
 export class VirtualClock implements Clock {
   private speed = 1;
   private paused = false;
   private baseVirtual: number;
   private baseReal: number;
-  private timers: PendingTimer[] = [];
+  private readonly timers = new TimerHeap();
+  /** Virtual time the real timer is set for (Infinity: none). */
+  private wakeupDue = Infinity;
   private seq = 0;
   private wakeup: ReturnType<typeof globalThis.setTimeout> | undefined;
 
@@ -69,7 +66,7 @@ export class VirtualClock implements Clock {
   step(ms: number): void {
     const target = this.now() + ms;
     for (;;) {
-      const next = this.timers[0];
+      const next = this.timers.peek();
       if (!next || next.due > target) break;
       this.baseVirtual = next.due;
       this.baseReal = this.realNow();
@@ -92,40 +89,24 @@ export class VirtualClock implements Clock {
   dispose(): void {
     if (this.wakeup) globalThis.clearTimeout(this.wakeup);
     this.wakeup = undefined;
-    this.timers = [];
+    this.wakeupDue = Infinity;
+    this.timers.clear();
   }
 
   private add(fn: () => void, ms: number, every?: number): Timer {
-    const timer: PendingTimer = { due: this.now() + Math.max(ms, 0), seq: this.seq++, fn, every, cancelled: false };
-    this.insert(timer);
-    this.reschedule();
-    return {
-      cancel: () => {
-        timer.cancelled = true;
-        const i = this.timers.indexOf(timer);
-        if (i >= 0) this.timers.splice(i, 1);
-      },
-    };
+    const timer: HeapTimer = { due: this.now() + Math.max(ms, 0), seq: this.seq++, fn, every, cancelled: false };
+    this.timers.push(timer);
+    // The real timer only moves when this one is due before the one it waits for.
+    if (timer.due < this.wakeupDue) this.reschedule();
+    return { cancel: () => this.timers.cancel(timer) };
   }
 
-  private insert(timer: PendingTimer): void {
-    let lo = 0;
-    let hi = this.timers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = this.timers[mid]!;
-      if (t.due < timer.due || (t.due === timer.due && t.seq < timer.seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    this.timers.splice(lo, 0, timer);
-  }
-
-  private fire(timer: PendingTimer): void {
-    this.timers.shift();
+  private fire(timer: HeapTimer): void {
+    this.timers.pop();
     if (timer.every !== undefined) {
       timer.due += timer.every;
       timer.seq = this.seq++;
-      this.insert(timer);
+      this.timers.push(timer);
     }
     timer.fn();
   }
@@ -138,8 +119,10 @@ export class VirtualClock implements Clock {
   private reschedule(): void {
     if (this.wakeup) globalThis.clearTimeout(this.wakeup);
     this.wakeup = undefined;
-    const next = this.timers[0];
+    this.wakeupDue = Infinity;
+    const next = this.timers.peek();
     if (!next || this.paused) return;
+    this.wakeupDue = next.due;
     const realDelay = Math.max(0, (next.due - this.now()) / this.speed);
     this.wakeup = globalThis.setTimeout(() => this.onWakeup(), Math.min(realDelay, 2 ** 31 - 1));
     this.wakeup.unref?.();
@@ -147,8 +130,11 @@ export class VirtualClock implements Clock {
 
   private onWakeup(): void {
     this.wakeup = undefined;
+    this.wakeupDue = Infinity;
     const now = this.now();
-    while (this.timers[0] && this.timers[0].due <= now && !this.paused) this.fire(this.timers[0]);
+    for (let next = this.timers.peek(); next && next.due <= now && !this.paused; next = this.timers.peek()) {
+      this.fire(next);
+    }
     this.reschedule();
   }
 }

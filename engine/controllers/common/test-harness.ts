@@ -12,6 +12,7 @@ import { Cluster } from '../../cluster/cluster.ts';
 import { VirtualClock } from '../../lab/clock.ts';
 import type { Controller, ControllerContext } from '../controller-context.ts';
 import type { Pod } from './workload-types.ts';
+import { BASE_CONTROLLERS } from './workload-test-cluster.ts';
 
 export const PODS: GroupVersionResource = { group: '', version: 'v1', resource: 'pods' };
 const SERVICE_ACCOUNTS: GroupVersionResource = { group: '', version: 'v1', resource: 'serviceaccounts' };
@@ -23,14 +24,19 @@ export interface WorkloadHarness {
   cluster: Cluster;
   client: InProcessClient;
   clock: VirtualClock;
+  /** The informers of the controllers under test. */
+  informers: InformerFactory;
   close(): Promise<void>;
 }
 
-/** Starts a cluster on a paused clock and the controllers `build` makes from a context of their own. */
+/**
+ * Starts a cluster on a paused clock (its controller manager running only the base controllers) and the controllers
+ * `build` makes from a context of their own.
+ */
 export async function startWorkloadHarness(build: (ctx: ControllerContext) => Controller[]): Promise<WorkloadHarness> {
   const clock = new VirtualClock(START);
   clock.setPaused(true);
-  const cluster = await Cluster.start({ clock });
+  const cluster = await Cluster.start({ clock, controllers: BASE_CONTROLLERS });
   const client = cluster.loopback;
   const informers = new InformerFactory(client, clock);
   const ctx: ControllerContext = {
@@ -52,6 +58,7 @@ export async function startWorkloadHarness(build: (ctx: ControllerContext) => Co
     cluster,
     client,
     clock,
+    informers,
     close: async () => {
       for (const controller of controllers) controller.stop();
       informers.stop();

@@ -18,6 +18,9 @@ export const NODES = { group: '', version: 'v1', resource: 'nodes' };
 export const EVENTS = { group: '', version: 'v1', resource: 'events' };
 const SERVICE_ACCOUNTS = { group: '', version: 'v1', resource: 'serviceaccounts' };
 
+/** The controllers every test cluster runs. */
+export const BASE_CONTROLLERS = ['namespace', 'serviceaccount', 'garbage-collector'];
+
 /** Where the lab clock of a test cluster starts. */
 export const TEST_START = Date.parse('2024-05-01T00:00:00Z');
 
@@ -47,11 +50,14 @@ export class WorkloadTestCluster {
     };
   }
 
-  /** A cluster whose lab clock is paused at `start`, with the default ServiceAccount in place. */
+  /**
+   * A cluster whose lab clock is paused at `start`, with the default ServiceAccount in place. Its controller manager
+   * runs only the namespace, ServiceAccount and garbage-collector controllers: the tests start the ones they test.
+   */
   static async start(start = TEST_START): Promise<WorkloadTestCluster> {
     const clock = new VirtualClock(start);
     clock.setPaused(true);
-    const cluster = await Cluster.start({ clock });
+    const cluster = await Cluster.start({ clock, controllers: BASE_CONTROLLERS });
     const kit = new WorkloadTestCluster(cluster, clock);
     await kit.eventually(async () => {
       try {

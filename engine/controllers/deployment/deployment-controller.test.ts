@@ -328,8 +328,9 @@ describe('the deployment controller', () => {
     const d = await h.client.create(DEPLOYMENTS, 'default', deployment('web', 1, 'nginx'));
     const adopted = await eventually(async () => {
       const rs = (await h.client.get(REPLICA_SETS, 'default', 'legacy')) as ReplicaSet;
-      return rs.metadata.ownerReferences?.[0]?.uid === d.metadata.uid ? rs : undefined;
-    }, 'the deployment adopts the orphan');
+      const owned = rs.metadata.ownerReferences?.[0]?.uid === d.metadata.uid;
+      return owned && rs.metadata.annotations?.[REVISION_ANNOTATION] ? rs : undefined;
+    }, 'the deployment adopts the orphan and gives it a revision');
     expect(adopted.metadata.annotations?.[REVISION_ANNOTATION]).toBe('1');
     await driveRollout('web');
     expect((await replicaSetsOf('web')).map((rs) => rs.metadata.name)).toEqual(['legacy']);

@@ -138,6 +138,11 @@ describe('the replica set controller', () => {
       spec: { containers: [{ name: 'c', image: 'busybox' }] },
     };
     await h.client.create(PODS, 'default', orphan);
+    // The controller must know the orphan before the replica set appears, or it creates two pods and then deletes one.
+    await eventually(
+      async () => h.informers.informerFor(PODS).lister.get('default', 'stray'),
+      'the pod informer has the orphan',
+    );
     const rs = await h.client.create(REPLICA_SETS, 'default', replicaSet('web', 2));
     await waitForPods('web', 2);
     const adopted = (await h.client.get(PODS, 'default', 'stray')) as Pod;
