@@ -37,17 +37,28 @@ function capped<T>(items: Iterable<T>, limit: number): { list: T[]; omitted: num
   return { list, omitted };
 }
 
-/** Indexes of the `k` highest totals, best first. */
-function topIndexes(totals: readonly number[], k: number): number[] {
-  const indexes = totals.map((_, i) => i);
-  if (indexes.length > k) {
-    const sorted = totals.slice().sort((a, b) => b - a);
-    const threshold = sorted[k - 1]!;
-    const above = indexes.filter((i) => totals[i]! > threshold);
-    const at = indexes.filter((i) => totals[i] === threshold).slice(0, k - above.length);
-    return [...above, ...at].sort((a, b) => totals[b]! - totals[a]! || a - b);
+/** Indexes of the `k` highest totals, best first, ties in node order (an insertion into a list of at most k). */
+export function topIndexes(totals: readonly number[], k: number): number[] {
+  const top: number[] = [];
+  if (k <= 0) return top;
+  for (let i = 0; i < totals.length; i++) {
+    const total = totals[i]!;
+    let j: number;
+    if (top.length < k) {
+      top.push(i);
+      j = top.length - 1;
+    } else if (totals[top[k - 1]!]! < total) {
+      j = k - 1;
+    } else {
+      continue;
+    }
+    while (j > 0 && totals[top[j - 1]!]! < total) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = i;
   }
-  return indexes.sort((a, b) => totals[b]! - totals[a]! || a - b);
+  return top;
 }
 
 export class AttemptBuilder {
@@ -114,10 +125,9 @@ export class AttemptBuilder {
     this.feasibleCount = feasible.length;
     this.startIndex = nodes.length ? start % nodes.length : 0;
     this.rejected = capped(statuses.entries(), this.limit);
-    this.feasible = capped(
-      feasible.map((n) => n.name),
-      this.limit,
-    );
+    const feasibleNames: string[] = [];
+    for (let i = 0; i < feasible.length && i < this.limit; i++) feasibleNames.push(feasible[i]!.name);
+    this.feasible = { list: feasibleNames, omitted: feasible.length - feasibleNames.length };
     const skippedCount = Math.max(0, nodes.length - processed);
     const shown = Math.min(skippedCount, this.limit);
     const skippedNames: string[] = [];

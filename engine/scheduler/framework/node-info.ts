@@ -32,6 +32,12 @@ function removeFromSlice(list: PodInfo[], uid: string): boolean {
   return false;
 }
 
+/** Makes `target` hold the items of `source`, reusing its storage. */
+function copyList(target: PodInfo[], source: readonly PodInfo[]): void {
+  target.length = source.length;
+  for (let i = 0; i < source.length; i++) target[i] = source[i]!;
+}
+
 export class NodeInfo {
   /** The Node, or undefined once it was deleted while pods still referred to it. */
   node: Node | undefined;
@@ -123,13 +129,13 @@ export class NodeInfo {
     this.labels = other.labels;
     this.taints = other.taints;
     this.unschedulable = other.unschedulable;
-    this.pods = other.pods.slice();
-    this.podsWithAffinity = other.podsWithAffinity.slice();
-    this.podsWithRequiredAntiAffinity = other.podsWithRequiredAntiAffinity.slice();
-    this.usedPorts = other.usedPorts.clone();
-    this.requested = other.requested.clone();
-    this.nonZeroRequested = other.nonZeroRequested.clone();
-    this.allocatable = other.allocatable.clone();
+    copyList(this.pods, other.pods);
+    copyList(this.podsWithAffinity, other.podsWithAffinity);
+    copyList(this.podsWithRequiredAntiAffinity, other.podsWithRequiredAntiAffinity);
+    this.usedPorts = other.usedPorts.size === 0 && this.usedPorts.size === 0 ? this.usedPorts : other.usedPorts.clone();
+    this.requested.copyFrom(other.requested);
+    this.nonZeroRequested.copyFrom(other.nonZeroRequested);
+    this.allocatable.copyFrom(other.allocatable);
     this.imageStates = other.imageStates;
     this.generation = other.generation;
     this.matchCounts = undefined;

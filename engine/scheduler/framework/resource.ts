@@ -138,12 +138,17 @@ export class Resource {
 
   clone(): Resource {
     const r = new Resource();
-    r.milliCPU = this.milliCPU;
-    r.memory = this.memory;
-    r.ephemeralStorage = this.ephemeralStorage;
-    r.allowedPodNumber = this.allowedPodNumber;
-    if (this.scalarResources) r.scalarResources = new Map(this.scalarResources);
+    r.copyFrom(this);
     return r;
+  }
+
+  /** Makes this a copy of `other` in place (snapshots keep their objects instead of allocating new ones). */
+  copyFrom(other: Resource): void {
+    this.milliCPU = other.milliCPU;
+    this.memory = other.memory;
+    this.ephemeralStorage = other.ephemeralStorage;
+    this.allowedPodNumber = other.allowedPodNumber;
+    this.scalarResources = other.scalarResources ? new Map(other.scalarResources) : undefined;
   }
 }
 

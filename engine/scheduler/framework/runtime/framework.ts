@@ -336,22 +336,30 @@ export class Framework implements Handle {
     return null;
   }
 
-  /** Scores every node with every plugin, normalizes, weighs and sums (RunScorePlugins). */
+  /**
+   * Scores every node with every plugin, normalizes, weighs and sums (RunScorePlugins). Nodes are the outer loop, so
+   * each node's data is read by all plugins while it is at hand.
+   */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], keepRaw: boolean): ScoreRun | Status {
+    const plugins = this.scorePlugins.filter((pl) => !state.skipScorePlugins.has(pl.name));
+    const scores = plugins.map(() => new Array<number>(nodes.length));
+    for (let i = 0; i < nodes.length; i++) {
+      const nodeInfo = nodes[i]!;
+      for (let p = 0; p < plugins.length; p++) scores[p]![i] = plugins[p]!.score(state, pod, nodeInfo);
+    }
     const totals = new Array<number>(nodes.length).fill(0);
     const runs: PluginScores[] = [];
-    for (const pl of this.scorePlugins) {
-      if (state.skipScorePlugins.has(pl.name)) continue;
-      const scores = new Array<number>(nodes.length);
-      for (let i = 0; i < nodes.length; i++) scores[i] = pl.score(state, pod, nodes[i]!);
-      const raw = keepRaw ? scores.slice() : undefined;
+    for (let p = 0; p < plugins.length; p++) {
+      const pl = plugins[p]!;
+      const pluginScores = scores[p]!;
+      const raw = keepRaw ? pluginScores.slice() : undefined;
       if (pl.normalizeScore) {
-        const status = pl.normalizeScore(state, pod, nodes, scores);
+        const status = pl.normalizeScore(state, pod, nodes, pluginScores);
         if (!isSuccess(status)) return wrap('NormalizeScore', pl.name, status!);
       }
       const weight = this.scoreWeights.get(pl.name) ?? 1;
       for (let i = 0; i < nodes.length; i++) {
-        const score = scores[i]!;
+        const score = pluginScores[i]!;
         if (score > MAX_NODE_SCORE || score < MIN_NODE_SCORE) {
           return Status.asStatus(
             new Error(
@@ -361,7 +369,7 @@ export class Framework implements Handle {
         }
         totals[i]! += score * weight;
       }
-      runs.push({ plugin: pl.name, weight, raw, normalized: scores });
+      runs.push({ plugin: pl.name, weight, raw, normalized: pluginScores });
     }
     return { totals, plugins: runs };
   }

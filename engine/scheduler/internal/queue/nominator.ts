@@ -7,6 +7,9 @@ import type { Pod } from '../../framework/api-types.ts';
 import type { NominatingInfo, PodNominator } from '../../framework/interface.ts';
 import type { PodInfo } from '../../framework/pod-info.ts';
 
+/** What nominatedPodsForNode returns for the (usual) node without nominated pods, without allocating. */
+const NONE: readonly PodInfo[] = Object.freeze([]);
+
 export class Nominator implements PodNominator {
   private readonly nominatedPods = new Map<string, PodInfo[]>();
   private readonly nominatedPodToNode = new Map<string, string>();
@@ -54,7 +57,8 @@ export class Nominator implements PodNominator {
   }
 
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
-    return this.nominatedPods.get(nodeName) ?? [];
+    if (this.nominatedPods.size === 0) return NONE;
+    return this.nominatedPods.get(nodeName) ?? NONE;
   }
 
   /** The node the pod is nominated to, if any. */

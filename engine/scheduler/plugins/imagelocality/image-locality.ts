@@ -3,14 +3,17 @@
 // floor and a 1000 MiB-per-container ceiling to 0–100.
 
 import type { Pod } from '../../framework/api-types.ts';
-import type { CycleState } from '../../framework/cycle-state.ts';
+import type { CycleState, StateData } from '../../framework/cycle-state.ts';
 import { MAX_NODE_SCORE } from '../../framework/interface.ts';
-import type { Handle, ScorePlugin } from '../../framework/interface.ts';
+import type { Handle, PreScorePlugin, ScorePlugin } from '../../framework/interface.ts';
 import type { ImageStateSummary, NodeInfo } from '../../framework/node-info.ts';
 import type { PodInfo } from '../../framework/pod-info.ts';
+import type { Status } from '../../framework/status.ts';
 import * as names from '../names.ts';
 
 export const Name = names.ImageLocality;
+
+const preScoreStateKey = `PreScore${Name}`;
 
 const mb = 1024 * 1024;
 const minThreshold = 23 * mb;
@@ -26,15 +29,33 @@ function scaledImageScore(state: ImageStateSummary, totalNumNodes: number): numb
   return Math.trunc(state.size * spread);
 }
 
-function sumImageScores(nodeInfo: NodeInfo, pod: Pod, totalNumNodes: number): number {
+function sumImageScores(nodeInfo: NodeInfo, images: readonly string[], totalNumNodes: number): number {
   let sum = 0;
-  for (const containers of [pod.spec.initContainers ?? [], pod.spec.containers ?? []]) {
-    for (const container of containers) {
-      const state = nodeInfo.imageStates.get(normalizedImageName(container.image ?? ''));
-      if (state) sum += scaledImageScore(state, totalNumNodes);
-    }
+  for (const image of images) {
+    const state = nodeInfo.imageStates.get(image);
+    if (state) sum += scaledImageScore(state, totalNumNodes);
   }
   return sum;
+}
+
+/** The normalized image of every init container and container, in order (duplicates count as often as they occur). */
+function podImages(pod: Pod): string[] {
+  const images: string[] = [];
+  for (const c of pod.spec.initContainers ?? []) images.push(normalizedImageName(c.image ?? ''));
+  for (const c of pod.spec.containers ?? []) images.push(normalizedImageName(c.image ?? ''));
+  return images;
+}
+
+/** The pod's images and the cluster's size, worked out once per cycle instead of once per node. */
+class PreScoreState implements StateData {
+  constructor(
+    readonly images: readonly string[],
+    readonly totalNumNodes: number,
+  ) {}
+
+  clone(): StateData {
+    return this;
+  }
 }
 
 /** The image score mapped to 0–100 between the thresholds (calculatePriority). */
@@ -44,16 +65,25 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - minThreshold)) / (maxThreshold - minThreshold));
 }
 
-export class ImageLocalityPlugin implements ScorePlugin {
+export class ImageLocalityPlugin implements PreScorePlugin, ScorePlugin {
   readonly name = Name;
 
   constructor(private readonly handle: Handle) {}
 
-  score(_state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
-    const spec = pod.pod.spec;
-    const totalNumNodes = this.handle.snapshotSharedLister().list().length;
-    const imageScores = sumImageScores(nodeInfo, pod.pod, totalNumNodes);
-    return calculatePriority(imageScores, (spec.initContainers?.length ?? 0) + (spec.containers?.length ?? 0));
+  preScore(state: CycleState, pod: PodInfo): Status | null {
+    state.write(
+      preScoreStateKey,
+      new PreScoreState(podImages(pod.pod), this.handle.snapshotSharedLister().list().length),
+    );
+    return null;
+  }
+
+  score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
+    const s =
+      state.read<PreScoreState>(preScoreStateKey) ??
+      new PreScoreState(podImages(pod.pod), this.handle.snapshotSharedLister().list().length);
+    if (nodeInfo.imageStates.size === 0) return 0;
+    return calculatePriority(sumImageScores(nodeInfo, s.images, s.totalNumNodes), s.images.length);
   }
 }
 

@@ -22,23 +22,37 @@ class PreScoreState implements StateData {
   }
 }
 
+/** The fraction of a resource requested with the pod, at most 1; undefined for a resource left out. */
+function fractionOf(requested: readonly number[], allocatable: readonly number[], i: number): number | undefined {
+  const alloc = allocatable[i]!;
+  return alloc === 0 ? undefined : Math.min(requested[i]! / alloc, 1);
+}
+
+/** 100 × (1 − the standard deviation of the fractions); with two resources, half their difference. */
 export function balancedResourceScorer(requested: readonly number[], allocatable: readonly number[]): number {
-  const fractions: number[] = [];
+  let count = 0;
   let totalFraction = 0;
+  let first = 0;
+  let second = 0;
   for (let i = 0; i < requested.length; i++) {
-    if (allocatable[i] === 0) continue;
-    const fraction = Math.min(requested[i]! / allocatable[i]!, 1);
+    const fraction = fractionOf(requested, allocatable, i);
+    if (fraction === undefined) continue;
+    if (count === 0) first = fraction;
+    else if (count === 1) second = fraction;
     totalFraction += fraction;
-    fractions.push(fraction);
+    count++;
   }
   let std = 0;
-  if (fractions.length === 2) {
-    std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-  } else if (fractions.length > 2) {
-    const mean = totalFraction / fractions.length;
+  if (count === 2) {
+    std = Math.abs((first - second) / 2);
+  } else if (count > 2) {
+    const mean = totalFraction / count;
     let sum = 0;
-    for (const fraction of fractions) sum += (fraction - mean) * (fraction - mean);
-    std = Math.sqrt(sum / fractions.length);
+    for (let i = 0; i < requested.length; i++) {
+      const fraction = fractionOf(requested, allocatable, i);
+      if (fraction !== undefined) sum += (fraction - mean) * (fraction - mean);
+    }
+    std = Math.sqrt(sum / count);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }

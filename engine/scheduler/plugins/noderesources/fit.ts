@@ -53,12 +53,36 @@ class PreScoreState implements StateData {
   }
 }
 
+/** Whether the node can take the pod: the allocation-free check Filter runs on every node before fitsRequest. */
+export function fits(podRequest: Resource, nodeInfo: NodeInfo): boolean {
+  const { allocatable, requested } = nodeInfo;
+  if (nodeInfo.pods.length + 1 > allocatable.allowedPodNumber) return false;
+  if (podRequest.milliCPU > 0 && podRequest.milliCPU > allocatable.milliCPU - requested.milliCPU) return false;
+  if (podRequest.memory > 0 && podRequest.memory > allocatable.memory - requested.memory) return false;
+  if (
+    podRequest.ephemeralStorage > 0 &&
+    podRequest.ephemeralStorage > allocatable.ephemeralStorage - requested.ephemeralStorage
+  ) {
+    return false;
+  }
+  if (podRequest.scalarResources) {
+    for (const [name, quantity] of podRequest.scalarResources) {
+      if (quantity > 0 && quantity > allocatable.scalar(name) - requested.scalar(name)) return false;
+    }
+  }
+  return true;
+}
+
+function insufficient(resourceName: string, requested: number, used: number, capacity: number): InsufficientResource {
+  return { resourceName, reason: `Insufficient ${resourceName}`, requested, used, capacity };
+}
+
 /** fitsRequest: every resource the node lacks for the request, in upstream's order. */
 export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo): InsufficientResource[] {
-  const insufficient: InsufficientResource[] = [];
+  const result: InsufficientResource[] = [];
   const { allocatable, requested } = nodeInfo;
   if (nodeInfo.pods.length + 1 > allocatable.allowedPodNumber) {
-    insufficient.push({
+    result.push({
       resourceName: 'pods',
       reason: 'Too many pods',
       requested: 1,
@@ -66,50 +90,28 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo): Insuffici
       capacity: allocatable.allowedPodNumber,
     });
   }
-  if (podRequest.isZero()) return insufficient;
-  const check = (resourceName: string, want: number, free: number, used: number, capacity: number) => {
-    if (want > 0 && want > free) {
-      insufficient.push({ resourceName, reason: `Insufficient ${resourceName}`, requested: want, used, capacity });
+  if (podRequest.isZero()) return result;
+  for (const name of ['cpu', 'memory', 'ephemeral-storage']) {
+    const want = podRequest.get(name);
+    if (want > 0 && want > allocatable.get(name) - requested.get(name)) {
+      result.push(insufficient(name, want, requested.get(name), allocatable.get(name)));
     }
-  };
-  check(
-    'cpu',
-    podRequest.milliCPU,
-    allocatable.milliCPU - requested.milliCPU,
-    requested.milliCPU,
-    allocatable.milliCPU,
-  );
-  check('memory', podRequest.memory, allocatable.memory - requested.memory, requested.memory, allocatable.memory);
-  check(
-    'ephemeral-storage',
-    podRequest.ephemeralStorage,
-    allocatable.ephemeralStorage - requested.ephemeralStorage,
-    requested.ephemeralStorage,
-    allocatable.ephemeralStorage,
-  );
+  }
   if (podRequest.scalarResources) {
     for (const [name, quantity] of podRequest.scalarResources) {
-      if (quantity === 0) continue;
-      const free = allocatable.scalar(name) - requested.scalar(name);
-      if (quantity > free) {
-        insufficient.push({
-          resourceName: name,
-          reason: `Insufficient ${name}`,
-          requested: quantity,
-          used: requested.scalar(name),
-          capacity: allocatable.scalar(name),
-        });
+      if (quantity > 0 && quantity > allocatable.scalar(name) - requested.scalar(name)) {
+        result.push(insufficient(name, quantity, requested.scalar(name), allocatable.scalar(name)));
       }
     }
   }
-  return insufficient;
+  return result;
 }
 
 /** Whether the pod fits the node when nothing else runs there (isFit). */
 function fitsEmptyNode(pod: PodInfo, node: Node): boolean {
   const nodeInfo = new NodeInfo();
   nodeInfo.setNode(node);
-  return fitsRequest(pod.requests, nodeInfo).length === 0;
+  return fits(pod.requests, nodeInfo);
 }
 
 export class FitPlugin implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
@@ -127,11 +129,10 @@ export class FitPlugin implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
 
   filter(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null {
     const request = state.read<PreFilterState>(preFilterStateKey)?.request ?? pod.requests;
-    const insufficient = fitsRequest(request, nodeInfo);
-    if (insufficient.length === 0) return null;
+    if (fits(request, nodeInfo)) return null;
     return new Status(
       'Unschedulable',
-      insufficient.map((r) => r.reason),
+      fitsRequest(request, nodeInfo).map((r) => r.reason),
     );
   }
 

@@ -22,12 +22,19 @@ export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
 export type ResourceScorer = (requested: readonly number[], allocatable: readonly number[]) => number;
 
 export class ResourceAllocationScorer {
+  /** Reused by every score: scoring is synchronous, and runs once per feasible node per cycle. */
+  private readonly requested: number[];
+  private readonly allocatable: number[];
+
   constructor(
     readonly resources: readonly ResourceSpec[],
     private readonly scorer: ResourceScorer,
     /** Count plain requests (true) or NonZeroRequested (false). */
     private readonly useRequested: boolean,
-  ) {}
+  ) {
+    this.requested = new Array<number>(resources.length).fill(0);
+    this.allocatable = new Array<number>(resources.length).fill(0);
+  }
 
   /** The pod's request of each configured resource (calculatePodResourceRequestList). */
   podRequests(pod: PodInfo): number[] {
@@ -39,34 +46,43 @@ export class ResourceAllocationScorer {
   }
 
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number {
-    const n = this.resources.length;
-    const requested = new Array<number>(n).fill(0);
-    const allocatable = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) {
-      const [alloc, req] = this.allocatableAndRequested(nodeInfo, this.resources[i]!.name, podRequests[i]!);
-      if (alloc === 0) continue;
-      allocatable[i] = alloc;
-      requested[i] = req;
+    const { requested, allocatable } = this;
+    for (let i = 0; i < requested.length; i++) {
+      this.allocatableAndRequested(nodeInfo, this.resources[i]!.name, podRequests[i]!, i);
     }
     return this.scorer(requested, allocatable);
   }
 
-  /** calculateResourceAllocatableRequest: (allocatable, requested with the pod), (0, 0) to leave it out. */
-  private allocatableAndRequested(nodeInfo: NodeInfo, resource: string, podRequest: number): [number, number] {
+  /**
+   * calculateResourceAllocatableRequest: sets entry `i` of the allocatable and requested-with-the-pod lists; (0, 0)
+   * leaves the resource out.
+   */
+  private allocatableAndRequested(nodeInfo: NodeInfo, resource: string, podRequest: number, i: number): void {
     const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
-    if (podRequest === 0 && isScalarResourceName(resource)) return [0, 0];
-    switch (resource) {
-      case 'cpu':
-        return [nodeInfo.allocatable.milliCPU, requested.milliCPU + podRequest];
-      case 'memory':
-        return [nodeInfo.allocatable.memory, requested.memory + podRequest];
-      case 'ephemeral-storage':
-        return [nodeInfo.allocatable.ephemeralStorage, nodeInfo.requested.ephemeralStorage + podRequest];
-      default:
-        if (nodeInfo.allocatable.scalarResources?.has(resource)) {
-          return [nodeInfo.allocatable.scalar(resource), nodeInfo.requested.scalar(resource) + podRequest];
-        }
-        return [0, 0];
+    let alloc = 0;
+    let req = 0;
+    if (podRequest !== 0 || !isScalarResourceName(resource)) {
+      switch (resource) {
+        case 'cpu':
+          alloc = nodeInfo.allocatable.milliCPU;
+          req = requested.milliCPU + podRequest;
+          break;
+        case 'memory':
+          alloc = nodeInfo.allocatable.memory;
+          req = requested.memory + podRequest;
+          break;
+        case 'ephemeral-storage':
+          alloc = nodeInfo.allocatable.ephemeralStorage;
+          req = nodeInfo.requested.ephemeralStorage + podRequest;
+          break;
+        default:
+          if (nodeInfo.allocatable.scalarResources?.has(resource)) {
+            alloc = nodeInfo.allocatable.scalar(resource);
+            req = nodeInfo.requested.scalar(resource) + podRequest;
+          }
+      }
     }
+    this.allocatable[i] = alloc;
+    this.requested[i] = alloc === 0 ? 0 : req;
   }
 }
