@@ -31,7 +31,7 @@ export const envCommand: Command = async (context) => {
     await context.stderr.write(message + '\n');
     return 127;
   }
-  return context.system.run(args, { ...context, env });
+  return context.process.exec(args, env);
 };
 
 export const printenvCommand: Command = async (context) => {

@@ -18,46 +18,78 @@ const months = [
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
+function convert(letter: string, date: Date, ms: number): string | undefined {
+  switch (letter) {
+    case 'a':
+      return days[date.getUTCDay()]!.slice(0, 3);
+    case 'A':
+      return days[date.getUTCDay()]!;
+    case 'b':
+    case 'h':
+      return months[date.getUTCMonth()]!.slice(0, 3);
+    case 'B':
+      return months[date.getUTCMonth()]!;
+    case 'c':
+      return formatDate(ms, '%a %b %e %H:%M:%S %Y');
+    case 'C':
+      return two(Math.floor(date.getUTCFullYear() / 100));
+    case 'd':
+      return two(date.getUTCDate());
+    case 'D':
+      return formatDate(ms, '%m/%d/%y');
+    case 'e':
+      return String(date.getUTCDate()).padStart(2);
+    case 'F':
+      return formatDate(ms, '%Y-%m-%d');
+    case 'H':
+      return two(date.getUTCHours());
+    case 'I':
+      return two(date.getUTCHours() % 12 || 12);
+    case 'j':
+      return String(Math.floor((ms - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1).padStart(3, '0');
+    case 'k':
+      return String(date.getUTCHours()).padStart(2);
+    case 'm':
+      return two(date.getUTCMonth() + 1);
+    case 'M':
+      return two(date.getUTCMinutes());
+    case 'n':
+      return '\n';
+    case 'N':
+      return String(date.getUTCMilliseconds() * 1_000_000).padStart(9, '0');
+    case 'p':
+      return date.getUTCHours() < 12 ? 'AM' : 'PM';
+    case 'r':
+      return formatDate(ms, '%I:%M:%S %p');
+    case 'R':
+      return formatDate(ms, '%H:%M');
+    case 's':
+      return String(Math.floor(ms / 1000));
+    case 'S':
+      return two(date.getUTCSeconds());
+    case 't':
+      return '\t';
+    case 'T':
+      return formatDate(ms, '%H:%M:%S');
+    case 'u':
+      return String(date.getUTCDay() || 7);
+    case 'w':
+      return String(date.getUTCDay());
+    case 'y':
+      return two(date.getUTCFullYear() % 100);
+    case 'Y':
+      return String(date.getUTCFullYear());
+    case 'z':
+      return '+0000';
+    case 'Z':
+      return 'UTC';
+    case '%':
+      return '%';
+  }
+  return undefined;
+}
+
 export function formatDate(ms: number, format: string): string {
   const date = new Date(ms);
-  const day = date.getUTCDay();
-  const month = date.getUTCMonth();
-  const hours = date.getUTCHours();
-  const start = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const conversions: Record<string, () => string> = {
-    a: () => days[day]!.slice(0, 3),
-    A: () => days[day]!,
-    b: () => months[month]!.slice(0, 3),
-    h: () => months[month]!.slice(0, 3),
-    B: () => months[month]!,
-    c: () => formatDate(ms, '%a %b %e %H:%M:%S %Y'),
-    C: () => two(Math.floor(date.getUTCFullYear() / 100)),
-    d: () => two(date.getUTCDate()),
-    D: () => formatDate(ms, '%m/%d/%y'),
-    e: () => String(date.getUTCDate()).padStart(2),
-    F: () => formatDate(ms, '%Y-%m-%d'),
-    H: () => two(hours),
-    I: () => two(hours % 12 || 12),
-    j: () => String(Math.floor((ms - start) / 86_400_000) + 1).padStart(3, '0'),
-    k: () => String(hours).padStart(2),
-    m: () => two(month + 1),
-    M: () => two(date.getUTCMinutes()),
-    n: () => '\n',
-    N: () => String(date.getUTCMilliseconds() * 1_000_000).padStart(9, '0'),
-    p: () => (hours < 12 ? 'AM' : 'PM'),
-    r: () => formatDate(ms, '%I:%M:%S %p'),
-    R: () => formatDate(ms, '%H:%M'),
-    s: () => String(Math.floor(ms / 1000)),
-    S: () => two(date.getUTCSeconds()),
-    t: () => '\t',
-    T: () => formatDate(ms, '%H:%M:%S'),
-    u: () => String(day || 7),
-    w: () => String(day),
-    y: () => two(date.getUTCFullYear() % 100),
-    Y: () => String(date.getUTCFullYear()),
-    z: () => '+0000',
-    Z: () => 'UTC',
-    '%': () => '%',
-  };
-  return format.replace(/%([a-zA-Z%])/g, (match, letter: string) => conversions[letter]?.() ?? match);
+  return format.replace(/%([a-zA-Z%])/g, (match, letter: string) => convert(letter, date, ms) ?? match);
 }

@@ -17,16 +17,21 @@ export interface ImageSpec extends Omit<ImageDefinition, 'program' | 'workingDir
   env?: Record<string, string>;
 }
 
+/** An image whose program is given as it is (the pause image's). */
+export function imageWithProgram(definition: Omit<ImageDefinition, 'digest'>): ImageDefinition {
+  const digest = createHash('sha256')
+    .update(`kubelab ${definition.repository}:${definition.tags[0] ?? ''}`)
+    .digest('hex');
+  return { ...definition, digest: `sha256:${digest}` };
+}
+
 export function image(spec: ImageSpec): ImageDefinition {
   const { commands, userland, ...definition } = spec;
-  return {
+  return imageWithProgram({
     workingDir: '/',
     exposedPorts: [],
     env: { PATH: defaultPath },
     ...definition,
-    digest: `sha256:${createHash('sha256')
-      .update(`kubelab ${spec.repository}:${spec.tags[0] ?? ''}`)
-      .digest('hex')}`,
     program: commandProgram(new Map(Object.entries(commands)), userland),
-  };
+  });
 }

@@ -12,8 +12,8 @@ import {
   kubeProxyCommand,
   kubeSchedulerCommand,
 } from '../servers/control-plane.ts';
-import { pauseCommand } from '../servers/lab-programs.ts';
-import { image } from './image-builder.ts';
+import { pauseProgram } from '../servers/pause.ts';
+import { defaultPath, image, imageWithProgram } from './image-builder.ts';
 
 const distrolessDirectories = ['/etc', '/tmp', '/var', '/home/nonroot', '/root'];
 const distrolessFiles = {
@@ -63,13 +63,18 @@ export const systemImages: ImageDefinition[] = [
     { tag: '3.9', sizeBytes: 321_520 },
     { tag: '3.10', sizeBytes: 320_368 },
   ].map(({ tag, sizeBytes }) =>
-    distroless({
+    imageWithProgram({
       repository: 'registry.k8s.io/pause',
-      tag,
-      path: '/pause',
-      command: pauseCommand,
+      tags: [tag],
       entrypoint: ['/pause'],
+      cmd: [],
+      env: { PATH: defaultPath },
+      workingDir: '/',
+      exposedPorts: [],
       sizeBytes,
+      files: { ...distrolessFiles, '/pause': '' },
+      directories: distrolessDirectories,
+      program: pauseProgram,
     }),
   ),
   ...[

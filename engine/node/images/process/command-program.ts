@@ -7,9 +7,9 @@ import type { Userland } from './command.ts';
 import { ContainerSystem } from './container-system.ts';
 import type { CommandTable } from './container-system.ts';
 import { lineDiscipline } from './line-discipline.ts';
-import type { PortListener } from './loopback-network.ts';
 import { loopbackNetwork } from './loopback-network.ts';
 import { basename } from './paths.ts';
+import { StopController } from './stop-signal.ts';
 import { TextInput, emptyInput, readableSource, writableOutput } from './streams.ts';
 
 export function commandProgram(commands: CommandTable, userland: Userland): Program {
@@ -21,14 +21,13 @@ export function commandProgram(commands: CommandTable, userland: Userland): Prog
 
 function startProgram(context: ProgramContext, commands: CommandTable, userland: Userland): RunningProgram {
   const pid = context.pid ?? 1;
-  const ownPorts: PortListener = { listens: (port) => system.listens(port), http: (request) => system.http(request) };
   const system: ContainerSystem = new ContainerSystem({
     commands,
     userland,
     fs: context.fs,
     clock: context.clock,
     hostname: context.hostname,
-    network: context.network ?? loopbackNetwork(context.fs, () => [ownPorts]),
+    network: () => context.network ?? loopbackNetwork(context.fs, () => [system]),
     firstPid: pid,
     processTable: context.processes,
   });
@@ -39,7 +38,7 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     : context.stdin
       ? new TextInput(readableSource(context.stdin))
       : emptyInput();
-  const stop = new AbortController();
+  const stop = new StopController();
   context.signal.addEventListener('abort', () => stop.abort('SIGTERM'), { once: true });
   if (context.signal.aborted) stop.abort('SIGTERM');
   const stderr = writableOutput(context.stderr);

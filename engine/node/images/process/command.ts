@@ -5,6 +5,7 @@
 import type { Clock } from '../../../lab/clock.ts';
 import type { ContainerFilesystem, HttpRequest, HttpResponse, NetworkAccess, ProcessInfo } from '../program.ts';
 import type { Terminal } from './line-discipline.ts';
+import type { StopSignal } from './stop-signal.ts';
 import type { OutputStream, TextInput } from './streams.ts';
 
 export interface Usage {
@@ -27,7 +28,7 @@ export interface CommandContext {
   /** The terminal, when the command runs in the foreground of one (Ctrl-C goes to it). */
   terminal?: Terminal;
   /** Aborted with reason "SIGINT", "SIGTERM" or "SIGKILL" when the command is to stop. */
-  signal: AbortSignal;
+  signal: StopSignal;
   system: System;
   /** The command's own process entry; servers report their resource use through it. */
   process: ProcessHandle;
@@ -39,6 +40,11 @@ export interface ProcessHandle {
   readonly pid: number;
   /** Replaces the process's resource use (default: a few hundred KiB, no CPU). */
   setUsage(usage: () => Usage): void;
+  /**
+   * Runs another command in this process, as execve does (entrypoint scripts' `exec "$@"`): the same PID, streams and
+   * signal; ps shows the new command. Resolves with its exit status, 127 when argv[0] is not found.
+   */
+  exec(argv: string[], env?: Record<string, string>): Promise<number>;
 }
 
 /** Answers HTTP on a port; undefined when the request gets no answer (connection reset). */
@@ -52,7 +58,7 @@ export interface RunOptions {
   stderr: OutputStream;
   tty: boolean;
   terminal?: Terminal;
-  signal: AbortSignal;
+  signal: StopSignal;
 }
 
 /** The container a command runs in, shared by all of its processes. */
@@ -75,7 +81,7 @@ export interface System {
 }
 
 /** The exit status of a process ended by a signal (128 + its number). */
-export function signalStatus(signal: AbortSignal): number {
+export function signalStatus(signal: StopSignal): number {
   return 128 + signalNumber(String(signal.reason));
 }
 
@@ -98,13 +104,13 @@ export function signalName(number: number): string | undefined {
 }
 
 /** Resolves once the signal is aborted (at once if it already is). */
-export function whenAborted(signal: AbortSignal): Promise<void> {
+export function whenAborted(signal: StopSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** Waits `ms` of lab time (no time at all for 0); resolves false early when the signal aborts. */
-export function sleepFor(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
+export function sleepFor(clock: Clock, ms: number, signal: StopSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {

@@ -11,9 +11,10 @@ import type {
   ProcessInfo,
   ProcessTable,
 } from '../program.ts';
-import type { Command, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
+import type { Command, CommandContext, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
 import { signalName } from './command.ts';
 import { basename } from './paths.ts';
+import { StopController } from './stop-signal.ts';
 import { abortableInput } from './streams.ts';
 
 /** An image's commands by name (as on PATH) or by absolute path (/docker-entrypoint.sh). */
@@ -25,7 +26,8 @@ export interface SystemOptions {
   fs: ContainerFilesystem;
   clock: Clock;
   hostname: string;
-  network: NetworkAccess;
+  /** Made on first use: most containers never touch the network. */
+  network: () => NetworkAccess;
   firstPid: number;
   /** The container's process table from the runtime, when it keeps one. */
   processTable?: ProcessTable;
@@ -33,7 +35,7 @@ export interface SystemOptions {
 
 interface Process {
   info: ProcessInfo;
-  controller: AbortController;
+  controller: StopController;
   usage: () => Usage;
 }
 
@@ -43,23 +45,28 @@ export class ContainerSystem implements System {
   readonly fs: ContainerFilesystem;
   readonly clock: Clock;
   readonly hostname: string;
-  readonly network: NetworkAccess;
   readonly userland: Userland;
   private readonly commands: CommandTable;
   private readonly processTable: ProcessTable | undefined;
   private readonly running = new Map<number, Process>();
   private readonly ports = new Map<number, HttpHandler | undefined>();
   private nextPid: number;
+  private readonly makeNetwork: () => NetworkAccess;
+  private ownNetwork: NetworkAccess | undefined;
 
   constructor(options: SystemOptions) {
     this.fs = options.fs;
     this.clock = options.clock;
     this.hostname = options.hostname;
-    this.network = options.network;
+    this.makeNetwork = options.network;
     this.userland = options.userland;
     this.commands = options.commands;
     this.processTable = options.processTable;
     this.nextPid = options.firstPid;
+  }
+
+  get network(): NetworkAccess {
+    return (this.ownNetwork ??= this.makeNetwork());
   }
 
   resolve(name: string): Command | undefined {
@@ -77,7 +84,7 @@ export class ContainerSystem implements System {
     const command = argv[0] === undefined ? undefined : this.resolve(argv[0]);
     if (!command) return 127;
     const pid = this.nextPid++;
-    const controller = new AbortController();
+    const controller = new StopController();
     const forward = (): void => controller.abort(options.signal.reason);
     if (options.signal.aborted) forward();
     else options.signal.addEventListener('abort', forward, { once: true });
@@ -87,15 +94,26 @@ export class ContainerSystem implements System {
       usage: defaultUsage,
     };
     this.running.set(pid, process);
+    const context: CommandContext = {
+      ...options,
+      stdin: abortableInput(options.stdin, controller.signal),
+      argv,
+      signal: controller.signal,
+      system: this,
+      process: {
+        pid,
+        setUsage: (usage) => (process.usage = usage),
+        exec: (next, env = context.env) => {
+          const replacement = next[0] === undefined ? undefined : this.resolve(next[0]);
+          if (!replacement) return Promise.resolve(127);
+          process.info = { ...process.info, command: next.join(' ') };
+          process.usage = defaultUsage;
+          return replacement({ ...context, argv: next, env });
+        },
+      },
+    };
     try {
-      return await command({
-        ...options,
-        stdin: abortableInput(options.stdin, controller.signal),
-        argv,
-        signal: controller.signal,
-        system: this,
-        process: { pid, setUsage: (usage) => (process.usage = usage) },
-      });
+      return await command(context);
     } catch (error) {
       await options.stderr.write(`${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

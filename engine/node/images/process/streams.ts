@@ -4,6 +4,7 @@
 
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
+import type { StopSignal } from './stop-signal.ts';
 
 export interface OutputStream {
   /** Writes text; resolves false once nobody reads any more (the writer should stop, as on SIGPIPE). */
@@ -201,7 +202,7 @@ export function readableSource(stream: Readable): () => Promise<string | null> {
 }
 
 /** An input that ends when the signal aborts (a process that is stopped stops reading). */
-export function abortableInput(input: TextInput, signal: AbortSignal): TextInput {
+export function abortableInput(input: TextInput, signal: StopSignal): TextInput {
   let aborted: Promise<null> | undefined;
   return new TextInput(async () => {
     if (signal.aborted) return null;

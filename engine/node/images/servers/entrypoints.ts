@@ -34,5 +34,5 @@ async function exec(context: Parameters<Command>[0], argv: string[]): Promise<nu
     await context.stderr.write(`${context.argv[0]}: exec: ${argv[0]}: not found\n`);
     return 127;
   }
-  return context.system.run(argv, context);
+  return context.process.exec(argv);
 }

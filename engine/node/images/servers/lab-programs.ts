@@ -1,14 +1,15 @@
-// Programs of kubelab's own images and of the pause image: pause (waits for a signal), crasher (prints a line and
+// Programs of kubelab's own images and of agnhost: pause (agnhost's: waits for a signal), crasher (prints a line and
 // exits with an error after a delay: CrashLoopBackOff labs), stress (uses the CPU and memory its environment or
 // arguments ask for: kubectl top and OOMKilled labs).
 
 import type { Command } from '../process/command.ts';
 import { signalStatus, sleepFor, whenAborted } from '../process/command.ts';
+import { pauseShutdownLine } from './pause.ts';
 
 export const pauseCommand: Command = async (context) => {
   context.process.setUsage(() => ({ cpuMillis: 0, memoryBytes: 240 * 1024 }));
   await whenAborted(context.signal);
-  await context.stderr.write('Shutting down, got signal: Terminated\n');
+  await context.stderr.write(pauseShutdownLine);
   return 0;
 };
 

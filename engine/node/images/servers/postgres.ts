@@ -26,7 +26,7 @@ function dataDirectory(context: CommandContext): string {
 export function postgresEntrypoint(major: string): Command {
   return async (context) => {
     const args = context.argv.slice(1);
-    if (args[0] !== 'postgres') return context.system.run(args, context);
+    if (args[0] !== 'postgres') return context.process.exec(args);
     const data = dataDirectory(context);
     const fs = context.system.fs;
     if (fs.read(`${data}/PG_VERSION`) === undefined) {
@@ -50,7 +50,7 @@ export function postgresEntrypoint(major: string): Command {
         '\nPostgreSQL Database directory appears to contain a database; Skipping initialization\n\n',
       );
     }
-    return context.system.run(args, context);
+    return context.process.exec(args);
   };
 }
 

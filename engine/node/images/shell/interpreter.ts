@@ -6,6 +6,7 @@ import { setImmediate } from 'node:timers';
 import type { CommandContext } from '../process/command.ts';
 import { signalNumber, signalStatus } from '../process/command.ts';
 import { resolvePath } from '../process/paths.ts';
+import { StopController } from '../process/stop-signal.ts';
 import { BufferOutput, Pipe, emptyInput } from '../process/streams.ts';
 import type { AndOr, Command, List, Pipeline } from './ast.ts';
 import { ExitRequest, Interrupted, LoopControl, ReturnRequest } from './control-flow.ts';
@@ -29,7 +30,7 @@ export type Builtin = (shell: Shell, argv: string[], io: ShellIo) => Promise<num
 
 /** The foreground job's interrupt, shared by a shell and its subshells. */
 export interface JobControl {
-  foreground: AbortController;
+  foreground: StopController;
   /** Trapped signals waiting for the current command to finish. */
   pending: string[];
   /** Wakes a `wait` builtin when a trapped signal arrives. */
@@ -204,7 +205,7 @@ export class Shell implements ExpansionHost {
   }
 
   private startBackground(command: AndOr, io: ShellIo): void {
-    const shell = this.fork({ foreground: new AbortController(), pending: [] });
+    const shell = this.fork({ foreground: new StopController(), pending: [] });
     const stop = (): void => shell.control.foreground.abort('SIGKILL');
     this.context.signal.addEventListener('abort', stop, { once: true });
     this.lastBackgroundPid = this.context.process.pid + this.jobs.length + 1;

@@ -7,6 +7,7 @@ import { signalStatus } from '../process/command.ts';
 import { resolvePath } from '../process/paths.ts';
 import { strerror } from '../process/errno.ts';
 import { missingErrno } from '../process/files.ts';
+import { StopController } from '../process/stop-signal.ts';
 import type { List } from './ast.ts';
 import { shellBuiltins } from './builtins.ts';
 import { ExitRequest, Interrupted, LoopControl, ReturnRequest } from './control-flow.ts';
@@ -53,7 +54,7 @@ export function shellCommand(dialect: ShellDialect): Command {
   const builtins = shellBuiltins(dialect);
   return async (context) => {
     const invocation = parseInvocation(context.argv);
-    const shell = new Shell(context, dialect, builtins, { foreground: new AbortController(), pending: [] });
+    const shell = new Shell(context, dialect, builtins, { foreground: new StopController(), pending: [] });
     for (const letter of invocation.options) {
       if (letter === 'e') shell.options.errexit = true;
       if (letter === 'x') shell.options.xtrace = true;
@@ -195,7 +196,7 @@ async function interactive(shell: Shell, context: CommandContext): Promise<numbe
       state.text = '';
       if (list) {
         state.typing = false;
-        shell.control.foreground = new AbortController();
+        shell.control.foreground = new StopController();
         try {
           shell.status = await shell.runList(list, shell.baseIo());
         } catch (error) {

@@ -79,19 +79,51 @@ function tokenize(text: string, file: string): Directive[] {
   return stack[0]!;
 }
 
-/** Replaces `include` directives by the directives of the files they name. */
-function expandIncludes(fs: ContainerFilesystem, directives: Directive[]): Directive[] {
+/** The directives of the files last read, by path: containers of one image parse the image's shared texts once. */
+const parsed = new Map<string, { text: string; directives: Directive[] }>();
+
+function parseFile(file: string, text: string): Directive[] {
+  const cached = parsed.get(file);
+  if (cached?.text === text) return cached.directives;
+  const directives = tokenize(text, file);
+  parsed.set(file, { text, directives });
+  return directives;
+}
+
+/** The files an `include` names, in the order nginx reads them. */
+function includedFiles(fs: ContainerFilesystem, directive: Directive): string[] {
+  const pattern = resolvePath('/etc/nginx', directive.args[0] ?? '');
+  const directory = dirname(pattern);
+  return (fs.list(directory) ?? [])
+    .filter((name) => matchPattern(basename(pattern), name))
+    .map((name) => `${directory}/${name}`);
+}
+
+/** Replaces `include` directives by the directives of the files they name; `inputs` collects the paths and texts read. */
+function expandIncludes(fs: ContainerFilesystem, directives: Directive[], inputs: string[]): Directive[] {
   return directives.flatMap((directive) => {
     if (directive.name === 'include') {
-      const pattern = resolvePath('/etc/nginx', directive.args[0] ?? '');
-      const directory = dirname(pattern);
-      const files = (fs.list(directory) ?? [])
-        .filter((name) => matchPattern(basename(pattern), name))
-        .map((name) => `${directory}/${name}`);
-      return files.flatMap((file) => expandIncludes(fs, tokenize(fs.read(file) ?? '', file)));
+      return includedFiles(fs, directive).flatMap((file) => {
+        const text = fs.read(file) ?? '';
+        inputs.push(file, text);
+        return expandIncludes(fs, parseFile(file, text), inputs);
+      });
     }
-    return [{ ...directive, block: directive.block && expandIncludes(fs, directive.block) }];
+    return [{ ...directive, block: directive.block && expandIncludes(fs, directive.block, inputs) }];
   });
+}
+
+/** The paths and texts the configuration is made of, as expandIncludes reads them, without building anything. */
+function collectInputs(fs: ContainerFilesystem, directives: Directive[], inputs: string[]): void {
+  for (const directive of directives) {
+    if (directive.name === 'include') {
+      for (const file of includedFiles(fs, directive)) {
+        const text = fs.read(file) ?? '';
+        inputs.push(file, text);
+        collectInputs(fs, parseFile(file, text), inputs);
+      }
+    } else if (directive.block) collectInputs(fs, directive.block, inputs);
+  }
 }
 
 function port(listen: string): number {
@@ -113,14 +145,24 @@ function location(directive: Directive): NginxLocation {
   return result;
 }
 
-/** The server blocks of /etc/nginx/nginx.conf; throws NginxConfigError with nginx's message. */
+/** The configuration read last, by the texts it was made of: the containers of an image share one. */
+let last: { inputs: string[]; servers: NginxServer[] } | undefined;
+
+function sameInputs(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((input, i) => input === b[i]);
+}
+
+/** The server blocks of /etc/nginx/nginx.conf (shared, not to be changed); throws NginxConfigError with nginx's message. */
 export function readNginxConfig(fs: ContainerFilesystem): NginxServer[] {
   const main = '/etc/nginx/nginx.conf';
   const text = fs.read(main);
   if (text === undefined) throw new NginxConfigError(`open() "${main}" failed (2: No such file or directory)`);
-  const directives = expandIncludes(fs, tokenize(text, main));
-  const http = directives.find((directive) => directive.name === 'http')?.block ?? [];
-  return http
+  const top = parseFile(main, text);
+  const inputs = [main, text];
+  collectInputs(fs, top, inputs);
+  if (last && sameInputs(last.inputs, inputs)) return last.servers;
+  const http = expandIncludes(fs, top, []).find((directive) => directive.name === 'http')?.block ?? [];
+  const servers = http
     .filter((directive) => directive.name === 'server')
     .map((server) => {
       const block = server.block ?? [];
@@ -132,4 +174,6 @@ export function readNginxConfig(fs: ContainerFilesystem): NginxServer[] {
         locations: block.filter((d) => d.name === 'location').map(location),
       };
     });
+  last = { inputs, servers };
+  return servers;
 }
