@@ -24,6 +24,7 @@ import { isNamespaceTerminating } from '../common/pod-control.ts';
 import { timeOf } from '../common/pod-util.ts';
 import { jobFromTemplate, jobReference } from './job-from-template.ts';
 import { cronJobSchedule, jobNameFor, nextScheduleTime, nextScheduleTimeDuration } from './schedule-times.ts';
+import { OwnWrites } from './own-writes.ts';
 import { formatRFC1123ZUTC } from './zoned-time.ts';
 
 export const CRONJOBS = { group: 'batch', version: 'v1', resource: 'cronjobs' };
@@ -49,6 +50,7 @@ function byStartTime(a: Job, b: Job): number {
 export class CronJobController {
   private readonly queue: WorkQueue;
   private readonly delayed: DelayedEnqueuer;
+  private readonly ownWrites = new OwnWrites();
 
   constructor(
     private readonly client: InProcessClient,
@@ -124,13 +126,17 @@ export class CronJobController {
   private async sync(key: string): Promise<number | undefined> {
     const slash = key.indexOf('/');
     const cached = this.cronJobs.lister.get(key.slice(0, slash), key.slice(slash + 1)) as CronJob | undefined;
-    if (!cached) return undefined;
+    if (!cached) {
+      this.ownWrites.forget(key);
+      return undefined;
+    }
+    if (this.ownWrites.isBehind(key, cached)) return undefined;
     const jobs = objectsControlledBy(this.jobs, cached.metadata.uid ?? '') as Job[];
     const copy = deepCopy(cached);
     const updateAfterCleanup = await this.cleanupFinishedJobs(copy, jobs);
     const result = await this.syncCronJob(copy, jobs);
     if (updateAfterCleanup || result.updateStatus) {
-      await this.client.update(CRONJOBS, result.cronJob, 'status');
+      this.ownWrites.record(key, await this.client.update(CRONJOBS, result.cronJob, 'status'));
     }
     if (result.requeueAfter !== undefined) return result.requeueAfter;
     if (result.error !== undefined) throw result.error;
