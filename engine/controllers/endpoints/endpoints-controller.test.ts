@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rfc3339 } from '../../api/json.ts';
 import type { KubeObject } from '../../api/object.ts';
 import { NODES, PODS, WorkloadTestCluster } from '../common/workload-test-cluster.ts';
-import { endpointSliceController } from '../endpointslice/endpointslice-controller.ts';
+import { endpointSliceControllers } from '../endpointslice/index.ts';
 import type { EndpointSlice } from '../endpointslice/types.ts';
-import { endpointsController } from './endpoints-controller.ts';
+import { endpointsControllers } from './index.ts';
 import type { Endpoints } from './types.ts';
 
 const SERVICES = { group: '', version: 'v1', resource: 'services' };
@@ -60,7 +60,7 @@ describe('the Endpoints and EndpointSlice controllers', () => {
 
   beforeEach(async () => {
     lab = await WorkloadTestCluster.start();
-    await lab.run([endpointsController(lab.context), endpointSliceController(lab.context)]);
+    await lab.run([...endpointsControllers(lab.context), ...endpointSliceControllers(lab.context)]);
     await node('node-a', 'zone-a');
     await node('node-b', 'zone-b');
   });

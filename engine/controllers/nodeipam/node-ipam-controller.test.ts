@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NODES, WorkloadTestCluster } from '../common/workload-test-cluster.ts';
 import type { Node } from '../nodelifecycle/node-types.ts';
-import { nodeIpamController } from './node-ipam-controller.ts';
+import { nodeIpamControllers } from './index.ts';
 
 describe('the node IPAM controller', () => {
   let lab: WorkloadTestCluster;
@@ -21,7 +21,7 @@ describe('the node IPAM controller', () => {
   beforeEach(async () => {
     lab = await WorkloadTestCluster.start();
     await createNode('node-0', '10.244.0.0/24');
-    await lab.run([nodeIpamController(lab.context, '10.244.0.0/16')]);
+    await lab.run(nodeIpamControllers(lab.context));
   });
 
   afterEach(async () => {

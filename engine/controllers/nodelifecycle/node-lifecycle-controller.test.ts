@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rfc3339, rfc3339Micro } from '../../api/json.ts';
 import type { KubeObject } from '../../api/object.ts';
 import { NODES, PODS, WorkloadTestCluster } from '../common/workload-test-cluster.ts';
-import { nodeLifecycleController } from './node-lifecycle-controller.ts';
+import { nodeLifecycleControllers } from './index.ts';
 import type { Node, Taint } from './node-types.ts';
-import { taintEvictionController } from './tainteviction/taint-eviction-controller.ts';
 
 const LEASES = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases' };
 
@@ -102,7 +101,7 @@ describe('the node lifecycle and taint eviction controllers', () => {
     lab = await WorkloadTestCluster.start();
     alive = new Set();
     sinceRenewal = 0;
-    await lab.run([nodeLifecycleController(lab.context), taintEvictionController(lab.context)]);
+    await lab.run(nodeLifecycleControllers(lab.context));
   });
 
   afterEach(async () => {
