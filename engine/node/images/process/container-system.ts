@@ -12,7 +12,7 @@ import type {
   ProcessTable,
 } from '../program.ts';
 import type { Command, CommandContext, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
-import { signalName } from './command.ts';
+import { signalName, signalStatus } from './command.ts';
 import { basename } from './paths.ts';
 import { StopController } from './stop-signal.ts';
 import { abortableInput } from './streams.ts';
@@ -113,7 +113,8 @@ export class ContainerSystem implements System {
       },
     };
     try {
-      return await command(context);
+      const status = await command(context);
+      return controller.signal.reason === 'SIGKILL' ? signalStatus(controller.signal) : status;
     } catch (error) {
       await options.stderr.write(`${argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
