@@ -137,7 +137,8 @@ export async function manageJob(
   const backoff = remainingBackoff(ctx.newBackoffRecord, deps.clock.now());
   if (backoff > 0) {
     deps.enqueueAfter(key, backoff);
-    return { active };
+    // Upstream reports no active pods while it waits out the back-off, whatever still runs.
+    return { active: 0 };
   }
   diff = Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC);
   let indexes: number[] = [];

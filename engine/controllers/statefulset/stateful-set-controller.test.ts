@@ -124,6 +124,7 @@ describe('the StatefulSet controller', () => {
     const events = (await kit.eventsFor('web')).map((e) => `${e.reason}: ${e.message}`);
     expect(events).toContain('SuccessfulCreate: create Claim www-web-0 Pod web-0 in StatefulSet web success');
     expect(events).toContain('SuccessfulCreate: create Pod web-0 in StatefulSet web successful');
+    expect(events.filter((e) => e.startsWith('Failed'))).toEqual([]);
   });
 
   it('in Parallel mode removes every surplus pod at once', async () => {
