@@ -146,8 +146,11 @@ describe('the disruption controller', () => {
       const found = await lab.eventsFor('web');
       return found.some((e) => e.reason === 'UnmanagedPods') ? found : undefined;
     }, 'the UnmanagedPods event is recorded');
-    expect(events.find((e) => e.reason === 'UnmanagedPods')?.message).toContain(
-      'To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.',
+    expect(events.find((e) => e.reason === 'UnmanagedPods')?.message).toBe(
+      'Pods selected by this PodDisruptionBudget (selector: &LabelSelector{MatchLabels:map[string]string{app: web,},' +
+        'MatchExpressions:[]LabelSelectorRequirement{},}) were found to be unmanaged. As a result, the status of the ' +
+        'PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please ' +
+        'set ".spec.minAvailable" field of the PDB to an integer value.',
     );
   });
 

@@ -29,6 +29,7 @@ import {
   nextStatus,
   setStatusCondition,
 } from './pdb-status.ts';
+import { labelSelectorString } from './selector-string.ts';
 
 const PDBS = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' };
 const PODS = { group: '', version: 'v1', resource: 'pods' };
@@ -174,8 +175,8 @@ export class DisruptionController {
         pdb,
         'Warning',
         'UnmanagedPods',
-        `Pods selected by this PodDisruptionBudget (selector: ${selectorOf(pdb).toString()}) were found to be unmanaged. ` +
-          'As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. ' +
+        `Pods selected by this PodDisruptionBudget (selector: ${labelSelectorString(pdb.spec?.selector)}) were found ` +
+          'to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. ' +
           'To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.',
       );
     }
