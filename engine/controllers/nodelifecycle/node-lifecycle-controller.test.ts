@@ -251,6 +251,18 @@ describe('the node lifecycle and taint eviction controllers', () => {
     expect(labels).toBe('linux');
   });
 
+  it('stop tainting NoExecute in a small zone where most nodes went down together', async () => {
+    for (const name of ['node-a', 'node-b', 'node-c', 'node-d']) await registerNode(name);
+    await runningPod('web-1', 'node-b');
+    for (const name of ['node-b', 'node-c', 'node-d']) alive.delete(name);
+    await within(60, async () => readyOf(await node('node-d'))?.status === 'Unknown', 'node-d is Unknown');
+    await ticks(320);
+    for (const name of ['node-b', 'node-c', 'node-d']) {
+      expect(await taintsOf(name)).toEqual(['node.kubernetes.io/unreachable:NoSchedule']);
+    }
+    expect((await pod('web-1'))?.metadata.deletionTimestamp).toBeUndefined();
+  });
+
   it('evict nothing when every node of the cluster is unreachable at once', async () => {
     await registerNode('node-a');
     await runningPod('web-1', 'node-a');
