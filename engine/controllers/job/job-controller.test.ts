@@ -184,4 +184,15 @@ describe('the Job controller', () => {
     const resumed = await getJob('later');
     expect(resumed.status?.conditions?.[0]).toMatchObject({ type: 'Suspended', status: 'False', reason: 'JobResumed' });
   });
+
+  it('takes the tracking finalizer off the pods of a deleted Job, so they can go', async () => {
+    await kit.client.create(JOBS, 'default', job('gone'));
+    const [pod] = await waitForActive('gone', 1);
+    const name = pod!.metadata.name ?? '';
+    await kit.client.delete(JOBS, 'default', 'gone', { propagationPolicy: 'Background' });
+    await kit.eventually(
+      async () => ((await kit.getOrUndefined(PODS, 'default', name)) ? undefined : true),
+      'the pod is gone',
+    );
+  });
 });

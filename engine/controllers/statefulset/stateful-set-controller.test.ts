@@ -333,4 +333,29 @@ describe('the StatefulSet controller', () => {
     );
     expect(await claimOwners('www-web-0')).toMatchObject(setOwner);
   });
+
+  it('adopts an orphan pod named after one of its ordinals, fixes its identity, and leaves other matching pods', async () => {
+    const orphan = (name: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { app: 'web' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+    });
+    await kit.client.create(PODS, 'default', orphan('web-0'));
+    await kit.client.create(PODS, 'default', orphan('stray'));
+    await kit.client.create(STATEFULSETS, 'default', statefulSet({ replicas: 1 }));
+    const set = await getSet();
+    const adopted = await kit.eventually(async () => {
+      const pod = await kit.client.get(PODS, 'default', 'web-0');
+      return pod.metadata.ownerReferences?.length ? pod : undefined;
+    }, 'web-0 is adopted');
+    expect(adopted.metadata.ownerReferences).toMatchObject([{ kind: 'StatefulSet', uid: set.metadata.uid }]);
+    await kit.setPodRunning(adopted, true);
+    await kit.eventually(async () => {
+      const pod = await kit.client.get(PODS, 'default', 'web-0');
+      return pod.metadata.labels?.['statefulset.kubernetes.io/pod-name'] === 'web-0' ? true : undefined;
+    }, 'web-0 gets its identity label');
+    expect((await kit.client.get(PODS, 'default', 'stray')).metadata.ownerReferences).toBeUndefined();
+    expect(await names()).toEqual(['stray', 'web-0']);
+  });
 });
