@@ -6,10 +6,11 @@ import type { Program, ProgramContext, RunningProgram } from '../program.ts';
 import type { Userland } from './command.ts';
 import { ContainerSystem } from './container-system.ts';
 import type { CommandTable } from './container-system.ts';
-import { lineDiscipline } from './line-discipline.ts';
+import { lineDiscipline, terminalOutput } from './line-discipline.ts';
 import { loopbackNetwork } from './loopback-network.ts';
 import { basename } from './paths.ts';
 import { StopController } from './stop-signal.ts';
+import type { OutputStream } from './streams.ts';
 import { TextInput, emptyInput, readableSource, writableOutput } from './streams.ts';
 
 export function commandProgram(commands: CommandTable, userland: Userland): Program {
@@ -17,6 +18,11 @@ export function commandProgram(commands: CommandTable, userland: Userland): Prog
     has: (command) => commands.has(command) || (command.includes('/') && commands.has(basename(command))),
     start: (context) => startProgram(context, commands, userland),
   };
+}
+
+/** Output through a terminal: newlines reach the user as CR LF. */
+function terminalWriter(output: OutputStream): OutputStream {
+  return { write: (text) => output.write(terminalOutput(text)) };
 }
 
 function startProgram(context: ProgramContext, commands: CommandTable, userland: Userland): RunningProgram {
@@ -31,7 +37,10 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     firstPid: pid,
     processTable: context.processes,
   });
-  const terminal = context.tty && context.stdin ? lineDiscipline(readableSource(context.stdin)) : undefined;
+  const terminal =
+    context.tty && context.stdin
+      ? lineDiscipline(readableSource(context.stdin), (text) => context.stdout.write(text))
+      : undefined;
   if (terminal) terminal.onInterrupt = () => system.killOwn(pid, 2);
   const stdin = terminal
     ? new TextInput(() => terminal.read())
@@ -41,14 +50,15 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
   const stop = new StopController();
   context.signal.addEventListener('abort', () => stop.abort('SIGTERM'), { once: true });
   if (context.signal.aborted) stop.abort('SIGTERM');
-  const stderr = writableOutput(context.stderr);
+  const stdout = context.tty ? terminalWriter(writableOutput(context.stdout)) : writableOutput(context.stdout);
+  const stderr = context.tty ? terminalWriter(writableOutput(context.stderr)) : writableOutput(context.stderr);
   const command = context.argv[0] ?? '';
   const exited = system.resolve(command)
     ? system.run(context.argv, {
         env: context.env,
         cwd: context.workingDir || '/',
         stdin,
-        stdout: writableOutput(context.stdout),
+        stdout,
         stderr,
         tty: context.tty,
         terminal,

@@ -1,7 +1,8 @@
-// The input side of a terminal, as the kernel's line discipline in canonical mode handles it: typed bytes gather into
-// a line until Enter; Backspace and Ctrl-U edit it; Ctrl-C interrupts the foreground process; Ctrl-D ends input
-// (on an empty line) or hands over the line typed so far. Escape sequences (arrow keys) are dropped. Echoing what is
-// typed is the terminal's job on the other side.
+// A terminal as the kernel's line discipline runs it in canonical mode with echo: typed bytes gather into a line until
+// Enter and are echoed back (kubectl puts the user's terminal in raw mode, so the echo comes from the container's
+// side); Backspace and Ctrl-U edit the line (erasing it on the screen); Ctrl-C echoes ^C and interrupts the foreground
+// process; Ctrl-D ends input (on an empty line) or hands over the line typed so far. Escape sequences (arrow keys) are
+// dropped. On output, every newline becomes CR LF (ONLCR).
 
 export interface Terminal {
   /** Lines as typed (each ending in "\n"), a partial line on Ctrl-D, null for an end of input. */
@@ -15,36 +16,42 @@ const ctrlD = '\x04';
 const ctrlU = '\x15';
 const escape = '\x1b';
 
-/** A terminal reading raw keystrokes from `source` (null when the connection ends). */
-export function lineDiscipline(source: () => Promise<string | null>): Terminal {
+/** What a program writes to a terminal, as the user sees it: newlines as CR LF. */
+export function terminalOutput(text: string): string {
+  return text.replace(/\n/g, '\r\n');
+}
+
+/** A terminal reading raw keystrokes from `source` (null when the connection ends) and echoing them to `echo`. */
+export function lineDiscipline(source: () => Promise<string | null>, echo: (text: string) => void): Terminal {
   const ready: (string | null)[] = [];
   let line = '';
   let inEscape = false;
   let closed = false;
-  let reading: Promise<void> | undefined;
+  let wakeReader: (() => void) | undefined;
 
   const terminal: Terminal = {
     onInterrupt: undefined,
     async read() {
       while (ready.length === 0) {
         if (closed) return null;
-        reading ??= pump().finally(() => (reading = undefined));
-        await reading;
+        await new Promise<void>((resolve) => (wakeReader = resolve));
       }
       return ready.shift() ?? null;
     },
   };
 
+  /** Input is handled as it arrives, read or not: typed-ahead text echoes and Ctrl-C interrupts a running command. */
   async function pump(): Promise<void> {
-    const chunk = await source();
-    if (chunk === null) {
-      closed = true;
-      if (line !== '') ready.push(line);
-      line = '';
-      return;
+    for (let chunk = await source(); chunk !== null; chunk = await source()) {
+      for (const char of chunk) accept(char);
+      wakeReader?.();
     }
-    for (const char of chunk) accept(char);
+    closed = true;
+    if (line !== '') ready.push(line);
+    line = '';
+    wakeReader?.();
   }
+  void pump();
 
   function accept(char: string): void {
     if (inEscape) {
@@ -54,17 +61,21 @@ export function lineDiscipline(source: () => Promise<string | null>): Terminal {
     switch (char) {
       case '\r':
       case '\n':
+        echo('\r\n');
         ready.push(line + '\n');
         line = '';
         return;
       case '\x7f':
       case '\b':
+        if (line !== '') echo('\b \b');
         line = [...line].slice(0, -1).join('');
         return;
       case ctrlU:
+        echo('\b \b'.repeat([...line].length));
         line = '';
         return;
       case ctrlC:
+        echo('^C');
         line = '';
         terminal.onInterrupt?.();
         return;
@@ -76,7 +87,10 @@ export function lineDiscipline(source: () => Promise<string | null>): Terminal {
         inEscape = true;
         return;
       default:
-        if (char >= ' ' || char === '\t') line += char;
+        if (char >= ' ' || char === '\t') {
+          echo(char);
+          line += char;
+        }
     }
   }
 
