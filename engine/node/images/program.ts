@@ -15,6 +15,8 @@ export interface ContainerFilesystem {
   list(path: string): string[] | undefined;
   isDirectory(path: string): boolean;
   mkdir(path: string): void;
+  /** Whether writes to the path are refused (it is on a read-only mount); absent means nothing is read-only. */
+  isReadOnly?(path: string): boolean;
 }
 
 /** An HTTP request reaching the program (probes now; Service traffic with the network lab). */

@@ -4,7 +4,8 @@ import { curlCommand } from '../commands/curl.ts';
 import { busyboxCommands, debianCommands, debianWithCurlCommands } from '../commands/userlands.ts';
 import { alpineFiles, commonDirectories, debianFiles } from '../filesystems/base-files.ts';
 import type { ImageDefinition } from '../program.ts';
-import { httpdForeground, nginxEntrypoint } from '../servers/entrypoints.ts';
+import { httpdForeground } from '../servers/entrypoints.ts';
+import { nginxEntrypoint, nginxEntrypointScripts } from '../servers/nginx/nginx-entrypoint.ts';
 import { httpdCommand } from '../servers/httpd/httpd.ts';
 import { httpdIndexPage } from '../servers/httpd/httpd-pages.ts';
 import { nginxCommand } from '../servers/nginx/nginx.ts';
@@ -89,7 +90,7 @@ function nginxImage(
   const commands = {
     ...userlandCommands,
     nginx: nginxCommand(version, build),
-    '/docker-entrypoint.sh': nginxEntrypoint,
+    '/docker-entrypoint.sh': nginxEntrypoint(defaultConf),
   };
   const names = Object.keys(userlandCommands);
   return image({
@@ -111,6 +112,7 @@ function nginxImage(
       '/usr/sbin/nginx': '',
       '/docker-entrypoint.sh':
         '#!/bin/sh\n# vim:sw=4:ts=4:et\n# Runs the scripts of /docker-entrypoint.d/ when the command is nginx, then execs the command.\n',
+      ...nginxEntrypointScripts,
       '/etc/nginx/nginx.conf': nginxConf,
       '/etc/nginx/conf.d/default.conf': defaultConf,
       '/etc/nginx/mime.types': mimeTypes,
