@@ -125,7 +125,10 @@ export class StatefulPodControl {
         throw error;
       }
       if (!matches) consistent = false;
-      if (consistent) return;
+      if (consistent) {
+        lastError = undefined;
+        break;
+      }
       attemptedUpdate = true;
       try {
         await this.client.update(PODS, pod);
