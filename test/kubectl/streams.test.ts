@@ -221,6 +221,13 @@ describe('pod logs, exec and attach with the real kubectl', () => {
       });
     });
 
+    it('carries a large output whole', async () => {
+      const { code, stdout } = await lab.kubectl(['exec', 'web', '--', 'seq', '300000'], { env });
+      expect(code).toBe(0);
+      expect(stdout.length).toBe(1_988_895);
+      expect(stdout.endsWith('299999\n300000\n')).toBe(true);
+    });
+
     it('keeps stderr apart', async () => {
       const { code, stdout, stderr } = await lab.kubectl(['exec', 'web', '--', 'stderr', 'oops'], { env });
       expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: 'oops\n' });
@@ -235,6 +242,13 @@ describe('pod logs, exec and attach with the real kubectl', () => {
     it('feeds stdin with -i', async () => {
       const result = await lab.kubectl(['exec', '-i', 'web', '--', 'cat'], { env, stdin: 'one\ntwo\n' });
       expect(result).toEqual({ code: 0, stdout: 'one\ntwo\n', stderr: '' });
+    });
+
+    it('feeds a large input whole', async () => {
+      const input = 'x'.repeat(1023).concat('\n').repeat(2048);
+      const { code, stdout } = await lab.kubectl(['exec', '-i', 'web', '--', 'cat'], { env, stdin: input });
+      expect(code).toBe(0);
+      expect(stdout === input).toBe(true);
     });
 
     it('runs in the container asked for', async () => {

@@ -1,5 +1,5 @@
 // Test support: a stand-in for a node's kubelet (KubeletApi) whose containers run a few canned commands — echo,
-// true, false, cat, `sh -c 'exit N'`, `stderr TEXT` — an interactive TTY shell that reports its terminal size, an
+// true, false, `seq N`, cat, `sh -c 'exit N'`, `stderr TEXT` — an interactive TTY shell that reports its terminal size, an
 // attachable main process that echoes its input, and logs (current and previous instance) a test can append to
 // while clients follow them. A stopped container refuses exec and attach as the kubelet does.
 
@@ -67,6 +67,11 @@ function run(command: string[], options: ExecOptions, resizes: TerminalSize[]): 
         return proc.exit(0);
       case 'true':
         return proc.exit(0);
+      case 'seq': {
+        const lines = Array.from({ length: Number(args[0]) }, (_, i) => `${i + 1}\n`).join('');
+        stdout.write(lines);
+        return proc.exit(0);
+      }
       case 'false':
         return proc.exit(1);
       case 'stderr':
