@@ -1,5 +1,5 @@
-// Test support: starts an image's program on a paused lab clock with an in-memory filesystem and collects what it
-// writes, so tests can step time and read stdout/stderr.
+// Test support: starts an image's program on a lab clock that moves only when a test steps it, with an in-memory
+// filesystem, and collects what it writes, so tests can step time and read stdout/stderr.
 
 import { PassThrough } from 'node:stream';
 import { VirtualClock } from '../../../lab/clock.ts';
@@ -34,7 +34,7 @@ export function runProgram(
     network?: NetworkAccess;
   } = {},
 ): ProgramRun {
-  const clock = options.clock ?? new VirtualClock(labStart);
+  const clock = options.clock ?? new VirtualClock(labStart, () => 0);
   clock.setPaused(true);
   const fs = options.fs ?? new MemoryFilesystem(options.files ?? {}, options.directories ?? []);
   const stdin = new PassThrough();
