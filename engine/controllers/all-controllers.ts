@@ -3,6 +3,12 @@
 
 import type { Controller, ControllerContext } from './controller-context.ts';
 import { deploymentControllers } from './deployment/index.ts';
+import { disruptionControllers } from './disruption/index.ts';
+import { endpointsControllers } from './endpoints/index.ts';
+import { endpointSliceControllers } from './endpointslice/index.ts';
+import { nodeIpamControllers } from './nodeipam/index.ts';
+import { nodeLifecycleControllers } from './nodelifecycle/index.ts';
+import { podGCControllers } from './podgc/index.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { RootCACertPublisher } from './rootcacertpublisher/root-ca-cert-publisher.ts';
@@ -16,6 +22,10 @@ export interface ControllerManagerOptions {
    * (default all). Tests of a controller run the cluster without it and start their own.
    */
   controllers?: readonly string[];
+  /** The range node IPAM hands each node a /24 of (--cluster-cidr; kubeadm's 10.244.0.0/16 by default). */
+  clusterCIDR?: string;
+  /** The Service range, kept out of the nodes' ranges (--service-cluster-ip-range). */
+  serviceCIDR?: string;
 }
 
 /** Whether a controller is selected by a --controllers list. */
@@ -32,7 +42,7 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
   const controllers: Controller[] = [];
 
   const namespace = new NamespaceController(client, clock, namespaces);
-  controllers.push({ name: 'namespace', run: () => namespace.run(2), stop: () => namespace.stop() });
+  controllers.push({ name: 'namespace-controller', run: () => namespace.run(2), stop: () => namespace.stop() });
 
   const serviceAccounts = new ServiceAccountsController(
     client,
@@ -40,7 +50,11 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
     namespaces,
     informers.informerFor(CORE('serviceaccounts')),
   );
-  controllers.push({ name: 'serviceaccount', run: () => serviceAccounts.run(), stop: () => serviceAccounts.stop() });
+  controllers.push({
+    name: 'serviceaccount-controller',
+    run: () => serviceAccounts.run(),
+    stop: () => serviceAccounts.stop(),
+  });
 
   if (options.rootCAPem) {
     const publisher = new RootCACertPublisher(
@@ -50,14 +64,22 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
       namespaces,
       informers.informerFor(CORE('configmaps')),
     );
-    controllers.push({ name: 'root-ca-cert-publisher', run: () => publisher.run(), stop: () => publisher.stop() });
+    controllers.push({
+      name: 'root-ca-certificate-publisher-controller',
+      run: () => publisher.run(),
+      stop: () => publisher.stop(),
+    });
   }
 
   controllers.push(...deploymentControllers(ctx));
+  controllers.push(...endpointsControllers(ctx), ...endpointSliceControllers(ctx));
+  controllers.push(...nodeLifecycleControllers(ctx));
+  controllers.push(...nodeIpamControllers(ctx, options.clusterCIDR, { serviceCIDR: options.serviceCIDR }));
+  controllers.push(...disruptionControllers(ctx), ...podGCControllers(ctx));
 
   // The garbage collector lists every deletable resource through monitors of its own before its workers run, so it
   // starts alongside the others without holding them up.
   const gc = new GarbageCollector(client, clock);
-  controllers.push({ name: 'garbage-collector', run: () => void gc.run(), stop: () => gc.stop() });
+  controllers.push({ name: 'garbage-collector-controller', run: () => void gc.run(), stop: () => gc.stop() });
   return controllers.filter((c) => controllerEnabled(c.name, options.controllers));
 }

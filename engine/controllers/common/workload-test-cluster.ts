@@ -19,7 +19,7 @@ export const EVENTS = { group: '', version: 'v1', resource: 'events' };
 const SERVICE_ACCOUNTS = { group: '', version: 'v1', resource: 'serviceaccounts' };
 
 /** The controllers every test cluster runs. */
-export const BASE_CONTROLLERS = ['namespace', 'serviceaccount', 'garbage-collector'];
+export const BASE_CONTROLLERS = ['namespace-controller', 'serviceaccount-controller', 'garbage-collector-controller'];
 
 /** Where the lab clock of a test cluster starts. */
 export const TEST_START = Date.parse('2024-05-01T00:00:00Z');

@@ -42,7 +42,7 @@ export interface DeploymentControllerOptions {
 }
 
 export class DeploymentController implements Controller {
-  readonly name = 'deployment';
+  readonly name = 'deployment-controller';
   private readonly queue: WorkQueue;
   private readonly client: InProcessClient;
   private readonly recorder: EventRecorder;

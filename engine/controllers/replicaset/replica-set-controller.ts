@@ -61,7 +61,7 @@ export class ReplicaSetController implements Controller {
 
   constructor(options: ReplicaSetControllerOptions) {
     this.kind = options.kind;
-    this.name = options.kind.queueName;
+    this.name = options.kind.controllerName;
     this.client = options.client;
     this.clock = options.clock;
     this.replicaSets = options.replicaSets;

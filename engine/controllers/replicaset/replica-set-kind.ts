@@ -11,6 +11,8 @@ export interface ReplicaSetKind {
   kind: 'ReplicaSet' | 'ReplicationController';
   apiVersion: string;
   gvr: GroupVersionResource;
+  /** The controller's name in kube-controller-manager's --controllers. */
+  controllerName: string;
   /** The event source component. */
   component: string;
   queueName: string;
@@ -22,6 +24,7 @@ export const REPLICA_SET_KIND: ReplicaSetKind = {
   kind: 'ReplicaSet',
   apiVersion: 'apps/v1',
   gvr: { group: 'apps', version: 'v1', resource: 'replicasets' },
+  controllerName: 'replicaset-controller',
   component: 'replicaset-controller',
   queueName: 'replicaset',
   selectorOf: (rs) => LabelSelector.fromLabelSelector(rs.spec?.selector as MetaLabelSelector | null | undefined),
@@ -31,6 +34,7 @@ export const REPLICATION_CONTROLLER_KIND: ReplicaSetKind = {
   kind: 'ReplicationController',
   apiVersion: 'v1',
   gvr: { group: '', version: 'v1', resource: 'replicationcontrollers' },
+  controllerName: 'replicationcontroller-controller',
   component: 'replication-controller',
   queueName: 'replicationmanager',
   // The conversion to a ReplicaSet turns the map into matchLabels: absent selects nothing, empty everything.
