@@ -239,6 +239,16 @@ describe('pod logs, exec and attach with the real kubectl', () => {
       expect(stderr).toBe('command terminated with exit code 3\n');
     });
 
+    it('reports a session the runtime failed', async () => {
+      const { code, stderr } = await lab.kubectl(['exec', 'web', '--', 'broken'], { env });
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        websocket
+          ? 'error: Internal error occurred: Internal error occurred: error executing command in container: OCI runtime exec failed\n'
+          : 'error: Internal error occurred: error executing command in container: OCI runtime exec failed\n',
+      );
+    });
+
     it('feeds stdin with -i', async () => {
       const result = await lab.kubectl(['exec', '-i', 'web', '--', 'cat'], { env, stdin: 'one\ntwo\n' });
       expect(result).toEqual({ code: 0, stdout: 'one\ntwo\n', stderr: '' });

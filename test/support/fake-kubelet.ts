@@ -1,5 +1,5 @@
 // Test support: a stand-in for a node's kubelet (KubeletApi) whose containers run a few canned commands — echo,
-// true, false, `seq N`, cat, `sh -c 'exit N'`, `stderr TEXT` — an interactive TTY shell that reports its terminal size, an
+// true, false, `seq N`, broken (the runtime fails it), cat, `sh -c 'exit N'`, `stderr TEXT` — an interactive TTY shell that reports its terminal size, an
 // attachable main process that echoes its input, and logs (current and previous instance) a test can append to
 // while clients follow them. A stopped container refuses exec and attach as the kubelet does.
 
@@ -22,6 +22,8 @@ export interface LogLine {
 interface Process {
   session: StreamSession;
   exit(code: number): void;
+  /** The runtime failed the process. */
+  fail(error: Error): void;
   stdin?: PassThrough;
   stdout: PassThrough;
   stderr?: PassThrough;
@@ -33,24 +35,32 @@ function startProcess(options: ExecOptions): Process {
   const stdout = new PassThrough();
   const stderr = options.stderr ? new PassThrough() : undefined;
   let exit!: (code: number) => void;
-  const exited = new Promise<number>((resolve) => (exit = resolve));
+  let reject!: (error: Error) => void;
+  const exited = new Promise<number>((resolve, fail) => ((exit = resolve), (reject = fail)));
   const session: StreamSession = {
     stdin,
     stdout: options.stdout ? stdout : undefined,
     stderr,
     resize: () => undefined,
     exited,
-    close: () => end(0),
+    close: () => end(() => exit(0)),
   };
   let ended = false;
-  const end = (code: number) => {
+  const end = (outcome: () => void) => {
     if (ended) return;
     ended = true;
     stdout.end();
     stderr?.end();
-    exit(code);
+    outcome();
   };
-  return { session, exit: end, stdin, stdout, stderr };
+  return {
+    session,
+    exit: (code) => end(() => exit(code)),
+    fail: (error) => end(() => reject(error)),
+    stdin,
+    stdout,
+    stderr,
+  };
 }
 
 /** Runs one of the canned commands; `resizes` is what the shell reports. */
@@ -74,6 +84,8 @@ function run(command: string[], options: ExecOptions, resizes: TerminalSize[]): 
       }
       case 'false':
         return proc.exit(1);
+      case 'broken':
+        return proc.fail(new Error('OCI runtime exec failed'));
       case 'stderr':
         err(`${args.join(' ')}\n`);
         return proc.exit(0);

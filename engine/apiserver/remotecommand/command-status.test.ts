@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badRequest } from '../errors/status-error.ts';
-import { commandStatus, encodeCommandStatus } from './command-status.ts';
+import { commandStatus, encodeCommandStatus, translatorUpgradeFailure } from './command-status.ts';
 import type { CommandOutcome, CommandStatusStyle } from './command-status.ts';
 
 const exec: CommandStatusStyle = { operation: 'exec', command: ['sh', '-c', 'exit 3'], translated: false };
@@ -46,8 +46,24 @@ describe('command status', () => {
       '{"metadata":{},"status":"Failure","message":"Internal error occurred: error attaching to container: no tty",' +
         '"reason":"InternalError","details":{"causes":[{"message":"error attaching to container: no tty"}]},"code":500}',
     ],
+    [
+      'a failed exec kube-apiserver translated is the kubelet’s message wrapped in an internal error once more',
+      { error: new Error('runtime gone') },
+      translated,
+      '{"metadata":{},"status":"Failure","message":"Internal error occurred: Internal error occurred: error executing ' +
+        'command in container: runtime gone","reason":"InternalError","details":{"causes":[{"message":"Internal error ' +
+        'occurred: error executing command in container: runtime gone"}]},"code":500}',
+    ],
   ])('%s', (_, outcome, style, json) => {
     expect(JSON.stringify(commandStatus(outcome, style))).toBe(json);
+  });
+
+  it('reports a session the kubelet would not open, through the translator', () => {
+    expect(JSON.stringify(translatorUpgradeFailure('container not found ("c")'))).toBe(
+      '{"metadata":{},"status":"Failure","message":"Internal error occurred: unable to upgrade connection: container ' +
+        'not found (\\"c\\")","reason":"InternalError","details":{"causes":[{"message":"unable to upgrade connection: ' +
+        'container not found (\\"c\\")"}]},"code":500}',
+    );
   });
 
   it('sends the status as JSON from v4 on', () => {

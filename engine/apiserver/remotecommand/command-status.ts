@@ -38,16 +38,27 @@ function internalError(message: string): CommandStatus {
   };
 }
 
+/** kube-apiserver's translator (v5) could not open the session at the kubelet, which answered `text` instead. */
+export function translatorUpgradeFailure(text: string): CommandStatus {
+  return internalError(`unable to upgrade connection: ${text}`);
+}
+
+/** How the kubelet reports a session that failed: the failure's own Status, or an internal error. */
+function kubeletFailure(error: unknown, operation: CommandStatusStyle['operation']): CommandStatus {
+  if (isStatusError(error)) {
+    const { kind: _kind, apiVersion: _apiVersion, ...status } = error.status;
+    return status as CommandStatus;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const doing = operation === 'exec' ? 'error executing command in container' : 'error attaching to container';
+  return internalError(`${doing}: ${message}`);
+}
+
 export function commandStatus(outcome: CommandOutcome, style: CommandStatusStyle): CommandStatus {
   if ('error' in outcome) {
-    const { error } = outcome;
-    if (isStatusError(error)) {
-      const { kind: _kind, apiVersion: _apiVersion, ...status } = error.status;
-      return status as CommandStatus;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    const doing = style.operation === 'exec' ? 'error executing command in container' : 'error attaching to container';
-    return internalError(`${doing}: ${message}`);
+    const failure = kubeletFailure(outcome.error, style.operation);
+    // The translator reads the kubelet's status as a plain error (its message) and reports it as an internal error.
+    return style.translated ? internalError(failure.message ?? '') : failure;
   }
   // An attach ends when its streams do; the exit code of the container's process is not part of it.
   if (outcome.exitCode === 0 || style.operation === 'attach') return { metadata: {}, status: 'Success' };

@@ -5,7 +5,7 @@
 // protocols before it calls the kubelet, so a refusal comes as an internal error on the error channel.
 
 import type { UpgradedConnection } from '../endpoints/api-request.ts';
-import { internalError, isStatusError } from '../errors/status-error.ts';
+import { isStatusError } from '../errors/status-error.ts';
 import { writeRawResponse, writeTextError } from '../httpstream/raw-http-response.ts';
 import { acceptSpdyUpgrade, headerValues, negotiateStreamProtocol } from '../httpstream/spdy/spdy-upgrade.ts';
 import {
@@ -16,7 +16,7 @@ import {
 import type { ChannelProtocol } from '../httpstream/websocket/channel-protocols.ts';
 import { acceptWebSocket, isWebSocketUpgrade } from '../httpstream/websocket/websocket-upgrade.ts';
 import type { ExecOptions, StreamSession } from '../../node/kubelet-api.ts';
-import { commandStatus } from './command-status.ts';
+import { commandStatus, translatorUpgradeFailure } from './command-status.ts';
 import type { CommandStatusStyle } from './command-status.ts';
 import { runRemoteCommand } from './remote-command.ts';
 import { SPDY_REMOTE_COMMAND_PROTOCOLS, spdyCommandStreams } from './spdy-command-streams.ts';
@@ -39,6 +39,16 @@ function refusalOf(error: unknown): { code: number; text: string } {
   return { code: 500, text: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Starts the session. Its end is watched at once: a process may fail before the client's streams are there (SPDY
+ * waits for the client to open them), and its failure is reported once they are.
+ */
+async function startSession(target: RemoteCommandTarget): Promise<StreamSession> {
+  const session = await target.start();
+  session.exited.catch(() => undefined);
+  return session;
+}
+
 function styleOf(target: RemoteCommandTarget, translated: boolean): CommandStatusStyle {
   return { operation: target.operation, command: target.options.command ?? [], translated };
 }
@@ -49,7 +59,7 @@ async function startOrRefuse(
   target: RemoteCommandTarget,
 ): Promise<StreamSession | undefined> {
   try {
-    return await target.start();
+    return await startSession(target);
   } catch (error) {
     const { code, text } = refusalOf(error);
     writeRawResponse(connection.socket, code, { 'Content-Type': 'text/plain; charset=utf-8' }, text);
@@ -77,10 +87,9 @@ async function acceptChannelWebSocket(
   const streams = webSocketCommandStreams(ws, protocol, target.options);
   let session: StreamSession;
   try {
-    session = await target.start();
+    session = await startSession(target);
   } catch (error) {
-    const failure = internalError(new Error(`unable to upgrade connection: ${refusalOf(error).text}`));
-    return streams.finish(statusOf({ error: failure }));
+    return streams.finish(translatorUpgradeFailure(refusalOf(error).text));
   }
   return runRemoteCommand(streams, session, statusOf);
 }
