@@ -90,22 +90,77 @@ export function bindingsCreate(pods: RegistryStore): ResourceHandler {
   };
 }
 
-function tooManyRequestsForBudget(pdb: KubeObject): StatusError {
-  const status = record(pdb['status']);
-  const error = new StatusError(
-    429,
-    'TooManyRequests',
-    "Cannot evict pod as it would violate the pod's disruption budget.",
-    {
-      causes: [
-        {
-          reason: 'DisruptionBudget',
-          message: `The disruption budget ${pdb.metadata.name} needs ${Number(status['desiredHealthy'] ?? 0)} healthy pods and has ${Number(status['currentHealthy'] ?? 0)} currently`,
-        },
-      ],
-    },
+/** 429 TooManyRequests: the eviction would break the budget, or the budget is not up to date yet. */
+function budgetRefusal(cause: string): StatusError {
+  return new StatusError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
+    causes: [{ reason: 'DisruptionBudget', message: cause }],
+  });
+}
+
+function isPodReady(pod: KubeObject): boolean {
+  const conditions = record(pod['status'])['conditions'];
+  return (
+    Array.isArray(conditions) && conditions.some((c) => record(c)['type'] === 'Ready' && record(c)['status'] === 'True')
   );
-  return error;
+}
+
+/**
+ * Takes one disruption from the pod's budget (or refuses, as upstream's eviction REST does): a budget whose status
+ * does not reflect its spec yet refuses; an unready pod may go without counting when the policy allows it
+ * (AlwaysAllow, or IfHealthyBudget while the budget is met); otherwise a disruption must be allowed.
+ */
+async function takeDisruption(
+  pdbs: RegistryStore,
+  pdb: KubeObject,
+  pod: KubeObject,
+  scope: RequestScope,
+  now: number,
+): Promise<void> {
+  const name = pdb.metadata.name ?? '';
+  const status = record(pdb['status']);
+  if (Number(status['observedGeneration'] ?? 0) < Number(pdb.metadata.generation ?? 0)) {
+    throw budgetRefusal(`The disruption budget ${name} is still being processed by the server.`);
+  }
+  if (!isPodReady(pod)) {
+    const policy = String(record(pdb['spec'])['unhealthyPodEvictionPolicy'] ?? 'IfHealthyBudget');
+    const healthy = Number(status['currentHealthy'] ?? 0) >= Number(status['desiredHealthy'] ?? 0);
+    if (policy === 'AlwaysAllow' || (healthy && Number(status['desiredHealthy'] ?? 0) > 0)) return;
+  }
+  const allowed = Number(status['disruptionsAllowed'] ?? 0);
+  if (allowed < 0) throw new StatusError(403, 'Forbidden', 'pdb disruptions allowed is negative');
+  if (allowed === 0) {
+    throw budgetRefusal(
+      `The disruption budget ${name} needs ${Number(status['desiredHealthy'] ?? 0)} healthy pods and has ${Number(status['currentHealthy'] ?? 0)} currently`,
+    );
+  }
+  await pdbs.updateStored(pdb.metadata.namespace ?? '', name, scope, (current) => {
+    const s = record(current['status']);
+    s['disruptionsAllowed'] = Number(s['disruptionsAllowed'] ?? 0) - 1;
+    s['disruptedPods'] = { ...record(s['disruptedPods']), [pod.metadata.name ?? '']: rfc3339(now) };
+    current['status'] = s;
+    return current;
+  });
+}
+
+/** Marks a pod about to be evicted with the DisruptionTarget condition, as the eviction REST does before deleting. */
+async function markDisruptionTarget(pods: RegistryStore, pod: KubeObject, scope: RequestScope, now: number) {
+  await pods.updateStored(pod.metadata.namespace ?? '', pod.metadata.name ?? '', scope, (current) => {
+    const status = record(current['status']);
+    const conditions = (Array.isArray(status['conditions']) ? status['conditions'] : []) as Record<string, unknown>[];
+    status['conditions'] = [
+      ...conditions.filter((c) => c['type'] !== 'DisruptionTarget'),
+      {
+        type: 'DisruptionTarget',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(now),
+        reason: 'EvictionByEvictionAPI',
+        message: 'Eviction API: evicting',
+      },
+    ];
+    current['status'] = status;
+    return current;
+  });
 }
 
 /** POST …/pods/<name>/eviction: deletes the pod unless that would break its PodDisruptionBudget. */
@@ -128,8 +183,8 @@ export function podEviction(pods: RegistryStore, pdbs: RegistryStore): ResourceH
 
     const pod = await pods.get(namespace, name);
     const phase = String(record(pod['status'])['phase'] ?? '');
-    const finished = phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending';
-    if (!finished && !pod.metadata.deletionTimestamp) {
+    const terminal = phase === 'Succeeded' || phase === 'Failed';
+    if (!terminal && phase !== 'Pending' && !pod.metadata.deletionTimestamp) {
       const budgets = (await pdbs.list(namespace, {})).items.filter((pdb) => {
         const selector = record(pdb['spec'])['selector'];
         return isPlainObject(selector) && LabelSelector.fromLabelSelector(selector).matches(pod.metadata.labels);
@@ -142,17 +197,10 @@ export function podEviction(pods: RegistryStore, pdbs: RegistryStore): ResourceH
         );
       }
       const pdb = budgets[0];
-      if (pdb) {
-        const status = record(pdb['status']);
-        if (Number(status['disruptionsAllowed'] ?? 0) <= 0) throw tooManyRequestsForBudget(pdb);
-        await pdbs.updateStored(namespace, pdb.metadata.name!, scope, (current) => {
-          const s = record(current['status']);
-          s['disruptionsAllowed'] = Number(s['disruptionsAllowed'] ?? 0) - 1;
-          s['disruptedPods'] = { ...record(s['disruptedPods']), [name]: rfc3339(ctx.clock.now()) };
-          current['status'] = s;
-          return current;
-        });
-      }
+      if (pdb) await takeDisruption(pdbs, pdb, pod, scope, ctx.clock.now());
+    }
+    if (!scope.dryRun && !terminal && !pod.metadata.deletionTimestamp) {
+      await markDisruptionTarget(pods, pod, scope, ctx.clock.now());
     }
     await pods.delete(namespace, name, scope, options);
     return { kind: 'object', status: 201, body: { ...successStatus(), code: 201 } };
