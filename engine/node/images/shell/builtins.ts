@@ -33,7 +33,7 @@ function inProcess(command: Command): Builtin {
 }
 
 async function error(shell: Shell, io: ShellIo, message: string): Promise<void> {
-  await io.stderr.write(shell.dialect.prefix(shell.line) + message + '\n');
+  await io.stderr.write(shell.dialect.prefix(shell.site()) + message + '\n');
 }
 
 function singleQuote(value: string): string {
@@ -49,7 +49,7 @@ const cd: Builtin = async (shell, argv, io) => {
   const path = resolvePath(shell.cwd, target);
   if (!shell.fs.isDirectory(path)) {
     const errno = shell.fs.read(path) !== undefined ? 'ENOTDIR' : missingErrno(shell.fs, path);
-    await io.stderr.write(shell.dialect.cannotCd(target, errno, shell.line) + '\n');
+    await io.stderr.write(shell.dialect.cannotCd(target, errno, shell.site()) + '\n');
     return shell.dialect.name === 'bash' ? 1 : 2;
   }
   shell.setVariable('OLDPWD', shell.cwd);

@@ -10,7 +10,7 @@ import { StopController } from '../process/stop-signal.ts';
 import { BufferOutput, Pipe, emptyInput } from '../process/streams.ts';
 import type { AndOr, Command, List, Pipeline } from './ast.ts';
 import { ExitRequest, Interrupted, LoopControl, ReturnRequest } from './control-flow.ts';
-import type { ShellDialect } from './dialect.ts';
+import type { ErrorSite, ShellDialect } from './dialect.ts';
 import { ExpansionError, Expander } from './expand.ts';
 import type { ExpansionHost } from './expand.ts';
 import { parse } from './parser.ts';
@@ -45,11 +45,17 @@ export class Shell implements ExpansionHost {
   functions: Map<string, Command>;
   positionalArgs: string[];
   arg0: string;
+  /** The script, or the name after -c's string (how ash and bash name the program in errors). */
+  commandName: string | undefined;
+  /** Whether the program is -c's string. */
+  commandString = false;
   status = 0;
   cwd: string;
   options = { errexit: false, xtrace: false, nounset: false };
   traps: Map<string, string>;
   interactive = false;
+  /** Whether the top-level shell is interactive; its subshells are not, but their messages read the same. */
+  readsTerminal = false;
   line = 1;
   jobs: Promise<number>[] = [];
   lastBackgroundPid: number | undefined;
@@ -74,6 +80,9 @@ export class Shell implements ExpansionHost {
       this.functions = new Map(parent.functions);
       this.positionalArgs = [...parent.positionalArgs];
       this.arg0 = parent.arg0;
+      this.commandName = parent.commandName;
+      this.commandString = parent.commandString;
+      this.readsTerminal = parent.readsTerminal;
       this.cwd = parent.cwd;
       this.options = { ...parent.options };
       this.traps = new Map(parent.traps);
@@ -86,6 +95,7 @@ export class Shell implements ExpansionHost {
     this.functions = new Map();
     this.positionalArgs = [];
     this.arg0 = context.argv[0] ?? 'sh';
+    this.commandName = undefined;
     this.cwd = context.cwd;
     this.traps = new Map();
     this.random = context.process.pid * 7919;
@@ -108,6 +118,12 @@ export class Shell implements ExpansionHost {
 
   get nounset(): boolean {
     return this.options.nounset;
+  }
+
+  /** Where an error at `line` (the current command's by default) happens, for the dialect's messages. */
+  site(line = this.line): ErrorSite {
+    const { arg0, commandName, commandString, readsTerminal } = this;
+    return { arg0, commandName, commandString, interactive: readsTerminal, line };
   }
 
   /** A subshell: a copy of this shell's state, sharing the foreground job. */
@@ -188,7 +204,7 @@ export class Shell implements ExpansionHost {
       list = parse(text);
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
-      await io.stderr.write(this.dialect.syntaxError(error.problem, error.line) + '\n');
+      await io.stderr.write(this.dialect.syntaxError(error.problem, this.site(error.line), text) + '\n');
       this.status = 2;
       if (!this.interactive) throw new ExitRequest(2);
       return 2;
@@ -347,8 +363,8 @@ export class Shell implements ExpansionHost {
     if ('failed' in redirected) {
       const message =
         redirected.failed === 'open'
-          ? this.dialect.cannotOpen(redirected.path, redirected.errno, this.line)
-          : this.dialect.cannotCreate(redirected.path, redirected.errno, this.line);
+          ? this.dialect.cannotOpen(redirected.path, redirected.errno, this.site())
+          : this.dialect.cannotCreate(redirected.path, redirected.errno, this.site());
       await io.stderr.write(message + '\n');
       return this.dialect.redirectStatus;
     }
@@ -436,7 +452,7 @@ export class Shell implements ExpansionHost {
       for (const { name, value } of command.assignments) assignments.push([name, await this.expander.text(value)]);
     } catch (error) {
       if (!(error instanceof ExpansionError)) throw error;
-      await io.stderr.write(this.dialect.prefix(this.line) + error.message + '\n');
+      await io.stderr.write(this.dialect.prefix(this.site()) + error.message + '\n');
       const status = error.message.includes('arithmetic') || error.message.includes('divide') ? 2 : 1;
       if (!this.interactive) throw new ExitRequest(status);
       return status;
@@ -455,7 +471,7 @@ export class Shell implements ExpansionHost {
       this.setVariable(name, value);
     } catch (error) {
       if (!(error instanceof ExpansionError)) throw error;
-      void io.stderr.write(this.dialect.prefix(this.line) + error.message + '\n');
+      void io.stderr.write(this.dialect.prefix(this.site()) + error.message + '\n');
     }
   }
 
@@ -480,7 +496,7 @@ export class Shell implements ExpansionHost {
     }
     const target = name.includes('/') ? this.absolute(name) : name;
     if (!this.context.system.resolve(target)) {
-      await io.stderr.write(this.dialect.notFound(name, this.line) + '\n');
+      await io.stderr.write(this.dialect.notFound(name, this.site()) + '\n');
       return 127;
     }
     const env = { ...this.environment(), ...Object.fromEntries(assignments) };

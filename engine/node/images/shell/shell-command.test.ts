@@ -195,12 +195,33 @@ describe('Debian sh (dash) -c', () => {
   });
 });
 
-describe('bash', () => {
-  it('reports unknown commands and syntax errors in its words', async () => {
-    const missing = await runInImage('nginx', ['bash', '-c', 'nosuch']);
-    expect(missing).toMatchObject({ status: 127, stderr: 'bash: nosuch: command not found\n' });
-    const syntax = await runInImage('nginx', ['bash', '-c', 'echo )']);
-    expect(syntax).toMatchObject({ status: 2, stderr: "bash: syntax error near unexpected token `)'\n" });
+describe('bash -c', () => {
+  it.each([
+    ['names the line of an unknown command', 'nosuch', 127, 'bash: line 1: nosuch: command not found\n'],
+    [
+      'quotes the line of a syntax error',
+      'echo ok\necho )',
+      2,
+      "bash: -c: line 2: syntax error near unexpected token `)'\nbash: -c: line 2: `echo )'\n",
+    ],
+  ])('%s', async (_case, script, status, stderr) => {
+    expect(await runInImage('nginx', ['bash', '-c', script])).toMatchObject({ status, stderr });
+  });
+});
+
+describe('errors in scripts and named -c strings', () => {
+  const files = { '/scripts/run.sh': 'echo a\nnosuch\n' };
+  it.each([
+    ['busybox', ['sh', '/scripts/run.sh'], 127, '/scripts/run.sh: line 2: nosuch: not found\n'],
+    ['busybox', ['sh', '-c', 'true; nosuch', 'myname'], 127, 'myname: line 1: nosuch: not found\n'],
+    ['busybox', ['/bin/sh', '-c', 'nosuch'], 127, '/bin/sh: nosuch: not found\n'],
+    ['nginx', ['sh', '/scripts/run.sh'], 127, '/scripts/run.sh: 2: nosuch: not found\n'],
+    ['nginx', ['bash', '/scripts/run.sh'], 127, '/scripts/run.sh: line 2: nosuch: command not found\n'],
+    ['busybox', ['sh', '/missing.sh'], 2, "sh: can't open '/missing.sh': No such file or directory\n"],
+    ['nginx', ['sh', '/missing.sh'], 2, 'sh: 0: cannot open /missing.sh: No such file\n'],
+    ['nginx', ['bash', '/missing.sh'], 127, 'bash: /missing.sh: No such file or directory\n'],
+  ])('%s %j', async (image, argv, status, stderr) => {
+    expect(await runInImage(image, argv, { files })).toMatchObject({ status, stderr });
   });
 });
 

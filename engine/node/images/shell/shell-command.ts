@@ -5,7 +5,6 @@
 import type { Command, CommandContext } from '../process/command.ts';
 import { signalStatus } from '../process/command.ts';
 import { resolvePath } from '../process/paths.ts';
-import { strerror } from '../process/errno.ts';
 import { missingErrno } from '../process/files.ts';
 import { StopController } from '../process/stop-signal.ts';
 import type { List } from './ast.ts';
@@ -73,7 +72,9 @@ export function shellCommand(dialect: ShellDialect): Command {
 
 async function run(shell: Shell, context: CommandContext, invocation: Invocation): Promise<number> {
   if (invocation.command !== undefined) {
-    shell.arg0 = invocation.args.shift() ?? shell.arg0;
+    shell.commandString = true;
+    const name = invocation.args.shift();
+    if (name !== undefined) shell.arg0 = shell.commandName = name;
     shell.positionalArgs = invocation.args;
     return runProgram(shell, invocation.command);
   }
@@ -82,22 +83,16 @@ async function run(shell: Shell, context: CommandContext, invocation: Invocation
     const content = context.system.fs.read(path);
     if (content === undefined) {
       const errno = context.system.fs.isDirectory(path) ? 'EISDIR' : missingErrno(context.system.fs, path);
-      await context.stderr.write(cannotOpenScript(shell.dialect, invocation.script, strerror(errno)));
+      await context.stderr.write(shell.dialect.cannotOpenScript(invocation.script, errno, shell.arg0) + '\n');
       return shell.dialect.name === 'bash' ? 127 : 2;
     }
-    shell.arg0 = invocation.script;
+    shell.arg0 = shell.commandName = invocation.script;
     shell.positionalArgs = invocation.args;
     return runProgram(shell, content.replace(/^#![^\n]*\n/, '\n'));
   }
   shell.positionalArgs = invocation.args;
   if (invocation.interactive || (context.tty && context.terminal)) return interactive(shell, context);
   return readCommands(shell, context);
-}
-
-function cannotOpenScript(dialect: ShellDialect, script: string, reason: string): string {
-  if (dialect.name === 'bash') return `bash: ${script}: ${reason}\n`;
-  if (dialect.prefix(0) === 'sh: ') return `sh: can't open '${script}': ${reason}\n`;
-  return `sh: 0: cannot open ${script}: ${reason.replace('No such file or directory', 'No such file')}\n`;
 }
 
 /** Runs a whole program text (-c, a script file). */
@@ -107,7 +102,7 @@ async function runProgram(shell: Shell, text: string): Promise<number> {
     list = parse(text);
   } catch (error) {
     if (!(error instanceof ShellSyntaxError)) throw error;
-    await shell.context.stderr.write(shell.dialect.syntaxError(error.problem, error.line) + '\n');
+    await shell.context.stderr.write(shell.dialect.syntaxError(error.problem, shell.site(error.line), text) + '\n');
     return 2;
   }
   return runTopLevel(shell, list);
@@ -136,7 +131,7 @@ async function readCommands(shell: Shell, context: CommandContext): Promise<numb
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
       if (error.incomplete) continue;
-      await context.stderr.write(shell.dialect.syntaxError(error.problem, error.line) + '\n');
+      await context.stderr.write(shell.dialect.syntaxError(error.problem, shell.site(error.line), text) + '\n');
       return 2;
     }
     text = '';
@@ -153,7 +148,7 @@ async function readCommands(shell: Shell, context: CommandContext): Promise<numb
 
 /** The interactive loop: prompt, read a command (more lines while it is incomplete), run it. */
 async function interactive(shell: Shell, context: CommandContext): Promise<number> {
-  shell.interactive = true;
+  shell.interactive = shell.readsTerminal = true;
   const terminal = context.terminal;
   const previousHandler = terminal?.onInterrupt;
   const state = { typing: true, text: '' };
@@ -190,7 +185,7 @@ async function interactive(shell: Shell, context: CommandContext): Promise<numbe
           await context.stdout.write(prompt('PS2'));
           continue;
         }
-        await context.stderr.write(shell.dialect.syntaxError(error.problem, error.line) + '\n');
+        await context.stderr.write(shell.dialect.syntaxError(error.problem, shell.site(error.line), state.text) + '\n');
         shell.status = 2;
       }
       state.text = '';
