@@ -2,7 +2,9 @@
 // containers), `kubectl exec` (exit codes, stdin) and `kubectl attach`, over WebSocket v5 (kubectl's default) and
 // the SPDY/3.1 fallback, against an API server whose pods run on a fake kubelet.
 
+import { PassThrough } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../engine/api/object.ts';
 import { FakeKubelet } from '../support/fake-kubelet.ts';
@@ -196,6 +198,41 @@ describe('pod logs, exec and attach with the real kubectl', () => {
 
     it('rejects with the API server’s error', async () => {
       await expect(lab.cluster.loopback.stream(logPath('nothing'))).rejects.toThrow('pods "nothing" not found');
+    });
+  });
+
+  describe('exec with @kubernetes/client-node', () => {
+    /** Runs a command through client-node's Exec; resolves with its output and the status it reported. */
+    async function clientExec(command: string[], input?: string): Promise<{ stdout: string; status: k8s.V1Status }> {
+      const kc = new k8s.KubeConfig();
+      kc.loadFromFile(lab.kubeconfig);
+      const stdout = new PassThrough();
+      const output = text(stdout);
+      const stdin = input === undefined ? null : new PassThrough();
+      const status = new Promise<k8s.V1Status>((resolve) => {
+        void new k8s.Exec(kc).exec('default', 'web', 'web', command, stdout, null, stdin, false, resolve);
+      });
+      stdin?.end(input);
+      return { status: await status, stdout: await output };
+    }
+
+    it('runs a command over v5 and reports success', async () => {
+      expect(await clientExec(['echo', 'from', 'client-node'])).toEqual({
+        stdout: 'from client-node\n',
+        status: { metadata: {}, status: 'Success' },
+      });
+    });
+
+    it('ends the process’s input with v5’s close signal', async () => {
+      expect((await clientExec(['cat'], 'piped\n')).stdout).toBe('piped\n');
+    });
+
+    it('reports the exit code as kube-apiserver does', async () => {
+      expect((await clientExec(['sh', '-c', 'exit 4'])).status).toMatchObject({
+        status: 'Failure',
+        reason: 'NonZeroExitCode',
+        details: { causes: [{ reason: 'ExitCode', message: '4' }] },
+      });
     });
   });
 
