@@ -17,7 +17,7 @@ export interface ParsedOptions {
  * Parses `args` (argv without the command name). `flags` lists the letters without a value, `valued` those that take
  * one. Options stop at "--" or the first operand; a lone "-" is an operand. Returns an error text for unknown ones.
  */
-export function parseOptions(args: string[], flags: string, valued = ''): ParsedOptions | { error: string } {
+function parseOptions(args: string[], flags: string, valued = ''): ParsedOptions | { error: string } {
   const result: ParsedOptions = { flags: new Set(), values: new Map(), operands: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -65,7 +65,7 @@ export async function writeError(context: CommandContext, message: string): Prom
 }
 
 /** The message for a file that cannot be read, as busybox ("can't open 'x': …") or GNU ("x: …") prints it. */
-export function openErrorText(context: CommandContext, path: string, errno: Errno): string {
+function openErrorText(context: CommandContext, path: string, errno: Errno): string {
   if (context.system.userland === 'gnu' || errno === 'EISDIR') return `${path}: ${strerror(errno)}`;
   return `can't open '${path}': ${strerror(errno)}`;
 }

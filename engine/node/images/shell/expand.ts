@@ -232,7 +232,7 @@ export class Expander {
 }
 
 /** Pathname expansion: the paths matching a pattern, sorted; none when nothing matches. */
-export function glob(fs: ContainerFilesystem, cwd: string, pattern: string): string[] {
+function glob(fs: ContainerFilesystem, cwd: string, pattern: string): string[] {
   const absolute = pattern.startsWith('/');
   let paths = [absolute ? '/' : ''];
   const segments = pattern.split('/').filter((segment) => segment !== '');

@@ -17,7 +17,7 @@ function escapeRegExp(char: string): string {
 }
 
 /** The RegExp source of a pattern (not anchored). */
-export function patternSource(pattern: string): string {
+function patternSource(pattern: string): string {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;

@@ -18,7 +18,7 @@ export interface ProgramRun {
   settle(): Promise<void>;
 }
 
-export const labStart = Date.UTC(2026, 10, 23, 10, 0, 0);
+const labStart = Date.UTC(2026, 10, 23, 10, 0, 0);
 
 export function runProgram(
   program: Program,

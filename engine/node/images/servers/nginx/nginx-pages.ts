@@ -59,10 +59,6 @@ const titles: Record<number, string> = {
   503: '503 Service Temporarily Unavailable',
 };
 
-export function nginxReason(status: number): string {
-  return (titles[status] ?? `${status}`).replace(/^\d+ /, '');
-}
-
 /** nginx's built-in page for an error or redirect status. */
 export function nginxErrorPage(status: number, version: string): string {
   const title = titles[status] ?? String(status);
