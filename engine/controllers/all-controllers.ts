@@ -2,13 +2,16 @@
 // kube-controller-manager's --controllers flag would select from.
 
 import type { Controller, ControllerContext } from './controller-context.ts';
+import { daemonSetControllers } from './daemonset/index.ts';
 import { deploymentControllers } from './deployment/index.ts';
 import { disruptionControllers } from './disruption/index.ts';
 import { endpointsControllers } from './endpoints/index.ts';
 import { endpointSliceControllers } from './endpointslice/index.ts';
+import { jobControllers } from './job/index.ts';
 import { nodeIpamControllers } from './nodeipam/index.ts';
 import { nodeLifecycleControllers } from './nodelifecycle/index.ts';
 import { podGCControllers } from './podgc/index.ts';
+import { statefulSetControllers } from './statefulset/index.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { RootCACertPublisher } from './rootcacertpublisher/root-ca-cert-publisher.ts';
@@ -71,7 +74,8 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
     });
   }
 
-  controllers.push(...deploymentControllers(ctx));
+  controllers.push(...deploymentControllers(ctx), ...statefulSetControllers(ctx), ...daemonSetControllers(ctx));
+  controllers.push(...jobControllers(ctx));
   controllers.push(...endpointsControllers(ctx), ...endpointSliceControllers(ctx));
   controllers.push(...nodeLifecycleControllers(ctx));
   controllers.push(...nodeIpamControllers(ctx, options.clusterCIDR, { serviceCIDR: options.serviceCIDR }));

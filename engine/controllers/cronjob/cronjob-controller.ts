@@ -405,5 +405,5 @@ export function cronJobController(ctx: ControllerContext): Controller {
     controllerIndexedInformer(ctx.informers, JOBS),
     ctx.recorder('cronjob-controller'),
   );
-  return { name: 'cronjob', run: () => controller.run(), stop: () => controller.stop() };
+  return { name: 'cronjob-controller', run: () => controller.run(), stop: () => controller.stop() };
 }

@@ -536,5 +536,5 @@ export function daemonSetController(ctx: ControllerContext): Controller {
     ctx.informers.informerFor(NODES),
     ctx.recorder('daemonset-controller'),
   );
-  return { name: 'daemonset', run: () => controller.run(), stop: () => controller.stop() };
+  return { name: 'daemonset-controller', run: () => controller.run(), stop: () => controller.stop() };
 }

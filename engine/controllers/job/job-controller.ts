@@ -539,5 +539,5 @@ export function jobController(ctx: ControllerContext): Controller {
     controllerIndexedInformer(ctx.informers, PODS),
     ctx.recorder('job-controller'),
   );
-  return { name: 'job', run: () => controller.run(), stop: () => controller.stop() };
+  return { name: 'job-controller', run: () => controller.run(), stop: () => controller.stop() };
 }

@@ -55,7 +55,7 @@ function selectorOf(set: StatefulSet): LabelSelector | undefined {
 }
 
 export class StatefulSetController {
-  readonly name = 'statefulset';
+  readonly name = 'statefulset-controller';
   private readonly queue: WorkQueue;
   private readonly client: InProcessClient;
   private readonly statefulSets: SharedInformer;

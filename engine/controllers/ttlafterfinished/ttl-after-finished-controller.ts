@@ -99,5 +99,5 @@ export function ttlAfterFinishedController(ctx: ControllerContext): Controller {
     ctx.clock,
     controllerIndexedInformer(ctx.informers, JOBS),
   );
-  return { name: 'ttl-after-finished', run: () => controller.run(), stop: () => controller.stop() };
+  return { name: 'ttl-after-finished-controller', run: () => controller.run(), stop: () => controller.stop() };
 }
