@@ -33,7 +33,7 @@ describe('the kubelet endpoint of a node', () => {
     ['the port the kubelet reports', node('n', [{ type: 'InternalIP', address: '10.0.0.1' }], 10350), '10.0.0.1:10350'],
     ['an IPv6 address in brackets', node('n', [{ type: 'InternalIP', address: 'fd00::1' }]), '[fd00::1]:10250'],
   ])('uses %s', (_, n, hostPort) => {
-    expect(kubeletEndpointOf(n)).toEqual({ nodeName: 'n', hostPort });
+    expect(kubeletEndpointOf(n)).toEqual({ hostPort });
   });
 
   it('fails without a preferred address, listing the ones known', () => {

@@ -23,7 +23,6 @@ interface NodeStatus {
 
 /** Where the kubelet of a node listens: `host:port` as Go's net.JoinHostPort writes it. */
 export interface KubeletEndpoint {
-  nodeName: string;
   hostPort: string;
 }
 
@@ -32,7 +31,6 @@ function joinHostPort(host: string, port: number): string {
 }
 
 export function kubeletEndpointOf(node: KubeObject): KubeletEndpoint {
-  const nodeName = node.metadata.name ?? '';
   const status = (node['status'] ?? {}) as NodeStatus;
   const addresses = status.addresses ?? [];
   let host: string | undefined;
@@ -45,7 +43,7 @@ export function kubeletEndpointOf(node: KubeObject): KubeletEndpoint {
     throw new StatusError(500, '', `no preferred addresses found; known addresses: [${known}]`);
   }
   const port = status.daemonEndpoints?.kubeletEndpoint?.Port || DEFAULT_KUBELET_PORT;
-  return { nodeName, hostPort: joinHostPort(host, port) };
+  return { hostPort: joinHostPort(host, port) };
 }
 
 /** The kubelet endpoint of a node read from the API; a node that does not exist is a NotFound. */
