@@ -269,6 +269,24 @@ describe('time in the shell', () => {
     expect(await run.running.exited).toBe(143);
   });
 
+  it('a TERM trap runs once the foreground command has finished', async () => {
+    const run = startInImage('busybox', [
+      'sh',
+      '-c',
+      'trap "echo got TERM; exit 0" TERM; while true; do sleep 1; done',
+    ]);
+    await run.settle();
+    run.clock.step(1_000);
+    await run.settle();
+    run.clock.step(500);
+    run.stop();
+    await run.settle();
+    expect(run.stdout()).toBe('');
+    run.clock.step(500);
+    expect(await run.running.exited).toBe(0);
+    expect(run.stdout()).toBe('got TERM\n');
+  });
+
   it('date prints the lab clock’s time', async () => {
     const result = await runInImage('busybox', ['date']);
     expect(result.stdout).toBe('Mon Nov 23 10:00:00 UTC 2026\n');
