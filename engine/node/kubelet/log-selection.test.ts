@@ -22,7 +22,7 @@ describe('selectLines', () => {
     [
       'timestamps in front of each line',
       { tailLines: 2, timestamps: true },
-      '2024-05-01T10:00:03Z three\n2024-05-01T10:00:04Z partial',
+      '2024-05-01T10:00:03.000000000Z three\n2024-05-01T10:00:04.000000000Z partial',
     ],
   ])('gives %s', (_name, selection, expected) => {
     expect(selectLines(lines, selection)).toBe(expected);

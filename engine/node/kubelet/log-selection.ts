@@ -1,9 +1,10 @@
 // Which log lines `kubectl logs` gets and how they are written, as kubelet's ReadLogs serves them: the last
 // tailLines lines, only those written at or after sinceTime (or sinceSeconds ago), each prefixed with its
-// RFC 3339 timestamp (nanosecond form, trailing zeros dropped) when asked, cut off after limitBytes.
+// RFC 3339 timestamp (all nine digits of nanoseconds, as kubelet's RFC3339NanoFixed) when asked, cut off after
+// limitBytes.
 
 import type { LogLine } from '../runtime/container-log.ts';
-import { rfc3339Nano } from './go-time.ts';
+import { rfc3339NanoFixed } from './go-time.ts';
 
 export interface LogSelection {
   tailLines?: number;
@@ -15,7 +16,7 @@ export interface LogSelection {
 
 export function formatLine(line: LogLine, timestamps: boolean): string {
   const text = line.newline ? `${line.text}\n` : line.text;
-  return timestamps ? `${rfc3339Nano(line.time)} ${text}` : text;
+  return timestamps ? `${rfc3339NanoFixed(line.time)} ${text}` : text;
 }
 
 /** Whether a line passes the since filter. */
