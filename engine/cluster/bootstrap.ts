@@ -15,7 +15,7 @@ const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-l
  * `kubernetes` Service again on a restart would fail on its cluster IP (already allocated to the stored Service)
  * before the store could answer AlreadyExists.
  */
-async function ensure(client: InProcessClient, path: string, obj: KubeObject): Promise<void> {
+export async function ensure(client: InProcessClient, path: string, obj: KubeObject): Promise<void> {
   try {
     await client.request('GET', `${path}/${obj.metadata.name}`);
     return;

@@ -1,6 +1,7 @@
 // A lab cluster: the store (embedded or etcd), the API server with every built-in resource and the custom resources
 // of its CRDs, the admission chain, authentication and authorization, the bootstrap objects every cluster starts with,
-// and the controller manager. The composition root of the engine; hosts (the CLI, the desktop app) start one and
+// and the controller manager — and, when it has nodes, the scheduler, the nodes' kubelets, the kubeadm add-ons and the
+// lab API (clock and faults). The composition root of the engine; hosts (the CLI, the desktop app) start one and
 // serve it over HTTPS.
 
 import type { GroupVersionResource, KubeObject } from '../api/object.ts';
@@ -31,6 +32,7 @@ import { autoscalingResources } from '../apiserver/registry/autoscaling/index.ts
 import { hpaV1ToV2, hpaV2ToV1 } from '../apiserver/registry/autoscaling/conversion.ts';
 import { ConvertingStore } from '../apiserver/registry/generic/converting-store.ts';
 import type { Conversion } from '../apiserver/registry/generic/converting-store.ts';
+import { podStreamSubresources } from '../apiserver/podstreams/pod-stream-subresources.ts';
 import { printerFor } from '../apiserver/printers/index.ts';
 import { RegistryStore } from '../apiserver/registry/generic/registry-store.ts';
 import type { StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
@@ -44,9 +46,14 @@ import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
 import { InProcessClient } from '../client/in-process-client.ts';
+import { EventRecorder } from '../client/event-recorder.ts';
 import { ControllerManager } from '../controllers/controller-manager.ts';
 import type { Clock } from '../lab/clock.ts';
 import { VirtualClock } from '../lab/clock.ts';
+import { LabControllers } from '../lab/lab-controllers.ts';
+import { findImage } from '../node/images/catalogue.ts';
+import { DecisionLog } from '../scheduler/decision-log.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
 import type { KV } from '../store/kv.ts';
 import { openStore } from '../store/open-store.ts';
 import type { StoreSpec } from '../store/open-store.ts';
@@ -56,7 +63,12 @@ import { DEFAULT_CLUSTER_CONFIG } from './cluster-config.ts';
 import type { ComponentProbe } from './component-statuses.ts';
 import { componentStatusHandlers } from './component-statuses.ts';
 import { crdDelete } from './crd-rest.ts';
+import { kubeletMetrics } from './kubelet-metrics.ts';
+import { bootstrapLab } from './lab-bootstrap.ts';
 import { NO_METRICS, metricsResources } from './metrics-api.ts';
+import type { MetricsSource } from './metrics-api.ts';
+import { ClusterNodes } from './nodes.ts';
+import { schedulingDecisionsResource } from './scheduling-decisions-api.ts';
 import { bindingsCreate, podBinding, podEviction } from './pod-rest.ts';
 import { serviceAccountSigner } from './service-account-key.ts';
 import { namespaceDelete, namespaceFinalize } from './namespace-rest.ts';
@@ -80,6 +92,13 @@ export interface ClusterOptions {
   logger?: (message: string) => void;
   /** The cluster CA certificate (PEM) published in every namespace as kube-root-ca.crt; not published when absent. */
   rootCAPem?: string;
+  /**
+   * Worker nodes. With a number (0 too) the cluster is a whole lab: a control-plane node, the workers, the scheduler,
+   * CoreDNS and kube-proxy, the lab API. Without, it is the control plane alone (API server and controller manager).
+   */
+  nodes?: number;
+  /** Which controllers the controller manager runs (kube-controller-manager's --controllers; default all). */
+  controllers?: readonly string[];
 }
 
 /** The identity of the engine's own components talking to the API server. */
@@ -95,6 +114,12 @@ export const LOOPBACK_USER: UserInfo = {
  */
 export const CONTROLLER_MANAGER_USER: UserInfo = {
   username: 'system:kube-controller-manager',
+  groups: ['system:authenticated', 'system:masters'],
+};
+
+/** The scheduler's identity; in system:masters until authorization grows RBAC, as the controller manager. */
+export const SCHEDULER_USER: UserInfo = {
+  username: 'system:kube-scheduler',
   groups: ['system:authenticated', 'system:masters'],
 };
 
@@ -125,6 +150,13 @@ export class Cluster {
   private readonly apiInformers: InformerFactory;
   private readonly crdController: CrdController;
   private controllers: ControllerManager | undefined;
+  private scheduler: Scheduler | undefined;
+  private lab: LabControllers | undefined;
+  /** The lab's nodes; absent for a control plane alone. */
+  nodes: ClusterNodes | undefined;
+  /** The scheduler's record of its decisions, served as SchedulingDecisions. */
+  readonly decisions = new DecisionLog();
+  private metrics: MetricsSource = NO_METRICS;
   private readonly compactor: Compactor;
   /** Start-up (caches, bootstrap, CRD serving) is complete. */
   private started = false;
@@ -167,7 +199,11 @@ export class Cluster {
       ...(options.authorizers ?? []),
     ]);
     for (const served of virtualResources({ authenticator, authorizer })) this.registry.add(served);
-    for (const served of metricsResources(NO_METRICS)) this.registry.add(served);
+    const metrics: MetricsSource = {
+      podMetrics: (namespace) => this.metrics.podMetrics(namespace),
+      nodeMetrics: () => this.metrics.nodeMetrics(),
+    };
+    for (const served of metricsResources(metrics)) this.registry.add(served);
     this.apiServer = new ApiServer({
       registry: this.registry,
       authenticator,
@@ -206,11 +242,72 @@ export class Cluster {
     cluster.controllers = new ControllerManager(
       new InProcessClient(cluster.apiServer, CONTROLLER_MANAGER_USER, 'kube-controller-manager'),
       cluster.clock,
-      { rootCAPem: options.rootCAPem },
+      {
+        rootCAPem: options.rootCAPem,
+        controllers: options.controllers,
+        clusterCIDR: cluster.config.podCIDR,
+        serviceCIDR: cluster.config.serviceCIDR,
+      },
     );
     await cluster.controllers.start();
+    if (options.nodes !== undefined) await cluster.startLab(options.nodes);
     cluster.started = true;
     return cluster;
+  }
+
+  /** The scheduler, the lab API and its controllers, the add-ons, and the nodes. */
+  private async startLab(workers: number): Promise<void> {
+    await bootstrapLab(this.loopback, this.registry, this.config);
+    this.registry.add(schedulingDecisionsResource(this.decisions));
+    const schedulerClient = this.clientFor(SCHEDULER_USER, 'kube-scheduler/v1.32.4 (linux/amd64) kubernetes/59526cd');
+    this.scheduler = new Scheduler({
+      client: schedulerClient,
+      clock: this.clock,
+      informers: new InformerFactory(schedulerClient, this.clock),
+      recorder: new EventRecorder(schedulerClient, this.clock, { component: 'default-scheduler' }),
+      decisions: this.decisions,
+    });
+    this.scheduler.run();
+    const nodes = new ClusterNodes({
+      workers,
+      config: this.config,
+      clock: this.clock,
+      clientFor: (user, agent) => this.clientFor(user, agent),
+      images: findImage,
+    });
+    this.nodes = nodes;
+    const list = (resource: string) => async (namespace: string) =>
+      (await this.storeOf('', resource).list(namespace, {})).items;
+    this.metrics = kubeletMetrics(() => nodes.summaries(), list('nodes'), list('pods'));
+    if (this.clock instanceof VirtualClock) {
+      this.lab = new LabControllers(this.loopback, this.clock, nodes);
+      await this.lab.start();
+    }
+    await nodes.start();
+  }
+
+  /**
+   * Resolves once every node is Ready and every kube-system pod Running and Ready — when `kubectl get nodes` and
+   * `kubectl -n kube-system get pods` look as on a freshly built kubeadm cluster. Polls in real time; rejects after
+   * `timeoutMs` with what is still missing.
+   */
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const ready = (obj: KubeObject) =>
+      ((obj['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
+    for (;;) {
+      const nodes = (await this.storeOf('', 'nodes').list('', {})).items;
+      const pods = (await this.storeOf('', 'pods').list('kube-system', {})).items;
+      const waiting = [
+        ...(this.nodes?.names() ?? []).filter((n) => !nodes.some((node) => node.metadata.name === n && ready(node))),
+        ...pods.filter((p) => !ready(p)).map((p) => `pod ${p.metadata.name}`),
+      ];
+      if (waiting.length === 0 && (pods.length > 0 || !this.nodes)) return;
+      if (Date.now() > deadline) throw new Error(`cluster not ready after ${timeoutMs} ms: ${waiting.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** A client for an engine component acting as `user` (a kubelet, the scheduler…), through the full pipeline. */
@@ -228,6 +325,9 @@ export class Cluster {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.lab?.stop();
+    await this.nodes?.stop();
+    this.scheduler?.stop();
     this.controllers?.stop();
     this.compactor.stop();
     this.crdController.stop();
@@ -305,7 +405,7 @@ export class Cluster {
 
   /**
    * Sub-resources and resources the API server implements itself: pods/binding and /bindings, pods/eviction,
-   * serviceaccounts/token, and component statuses.
+   * pods/log, pods/exec and pods/attach, serviceaccounts/token, and component statuses.
    */
   private servePodSubresources(computed: ResourceDefinition[], signer: JwtSigner, tokenObjects: TokenObjects): void {
     const pods = this.storeOf('', 'pods');
@@ -313,6 +413,8 @@ export class Cluster {
     podsServed.subresources = {
       binding: podBinding(pods),
       eviction: podEviction(pods, this.storeOf('policy', 'poddisruptionbudgets')),
+      // log, exec and attach go to the kubelet of the pod's node, found when the request comes.
+      ...podStreamSubresources(pods, this.storeOf('', 'nodes'), (node) => this.nodes?.kubelet(node)),
     };
     this.registry.get('', 'v1', 'serviceaccounts')!.subresources = { token: tokenRequestHandler(signer, tokenObjects) };
     for (const definition of computed) {
@@ -340,9 +442,11 @@ export class Cluster {
       {
         name: 'scheduler',
         probe: async () => {
-          throw new Error(
-            'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused',
-          );
+          if (!this.scheduler)
+            throw new Error(
+              'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused',
+            );
+          return 'ok';
         },
       },
       {

@@ -1,5 +1,5 @@
 // The resource metrics API (metrics.k8s.io/v1beta1, what `kubectl top` reads), served by the API server from a
-// metrics source: the nodes' kubelets report CPU and memory use; with no source of usage yet, the lists are empty.
+// metrics source: the nodes' kubelets report CPU and memory use (a cluster without nodes has empty lists).
 
 import type { KubeObject } from '../api/object.ts';
 import type { ApiResponse } from '../apiserver/endpoints/api-request.ts';
@@ -11,11 +11,12 @@ import type { ServedResource } from '../apiserver/registry/served-resource.ts';
 
 /** Where usage comes from: current PodMetrics and NodeMetrics objects. */
 export interface MetricsSource {
-  podMetrics(namespace: string): KubeObject[];
-  nodeMetrics(): KubeObject[];
+  /** PodMetrics of a namespace ('' for all). */
+  podMetrics(namespace: string): Promise<KubeObject[]>;
+  nodeMetrics(): Promise<KubeObject[]>;
 }
 
-export const NO_METRICS: MetricsSource = { podMetrics: () => [], nodeMetrics: () => [] };
+export const NO_METRICS: MetricsSource = { podMetrics: async () => [], nodeMetrics: async () => [] };
 
 function definition(kind: string, resource: string, namespaced: boolean): ResourceDefinition {
   return {
@@ -32,14 +33,14 @@ function definition(kind: string, resource: string, namespaced: boolean): Resour
   };
 }
 
-function served(def: ResourceDefinition, read: (namespace: string) => KubeObject[]): ServedResource {
+function served(def: ResourceDefinition, read: (namespace: string) => Promise<KubeObject[]>): ServedResource {
   return {
     definition: def,
     verbs: {
       list: async (request): Promise<ApiResponse> => {
         const ctx = request as HandlerContext;
         const { predicate } = selection(ctx.req.query, def);
-        const items = read(ctx.info.namespace).filter((m) => !predicate || predicate(m));
+        const items = (await read(ctx.info.namespace)).filter((m) => !predicate || predicate(m));
         return {
           kind: 'object',
           status: 200,
@@ -47,7 +48,7 @@ function served(def: ResourceDefinition, read: (namespace: string) => KubeObject
         };
       },
       get: async (request): Promise<ApiResponse> => {
-        const found = read(request.info.namespace).find((m) => m.metadata.name === request.info.name);
+        const found = (await read(request.info.namespace)).find((m) => m.metadata.name === request.info.name);
         if (!found) throw notFound({ group: 'metrics.k8s.io', resource: def.resource }, request.info.name);
         return { kind: 'object', status: 200, body: found };
       },

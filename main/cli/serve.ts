@@ -1,6 +1,6 @@
-// `kubelab serve`: a headless lab. Starts a cluster, serves its API over HTTPS on 127.0.0.1, writes an admin
-// kubeconfig, prints a line with "ready" once kubectl will get answers, and on SIGINT/SIGTERM flushes the store and
-// exits 0.
+// `kubelab serve`: a headless lab. Starts a cluster with a control-plane node and `--nodes` workers (3 by default),
+// serves its API over HTTPS on 127.0.0.1, writes an admin kubeconfig, prints a line with "ready" once the nodes are
+// Ready and the system pods Running, and on SIGINT/SIGTERM flushes the store and exits 0.
 
 import { join, resolve } from 'node:path';
 import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
@@ -13,7 +13,7 @@ import { intFlag, parseArgs } from './args.ts';
 export async function serve(argv: string[]): Promise<void> {
   const args = parseArgs(argv, { values: ['kubeconfig', 'port', 'nodes', 'data-dir', 'store'] });
   const port = intFlag(args, 'port', 6443, 0, 65535);
-  intFlag(args, 'nodes', 1, 0, 200);
+  const nodes = intFlag(args, 'nodes', 3, 0, 5000);
   const dataDir = args.flags.get('data-dir');
   const kubeconfigPath = resolve(
     args.flags.get('kubeconfig') ?? (dataDir ? join(dataDir, 'kubeconfig') : 'lab/kubeconfig'),
@@ -28,6 +28,7 @@ export async function serve(argv: string[]): Promise<void> {
     rootCAPem: pki.ca.certPem,
     serverAddress: () => address,
     logger: (message) => console.error(`kubelab: ${message}`),
+    nodes,
   });
   const server = await startHttpsServer(cluster.apiServer, {
     port,
@@ -45,6 +46,7 @@ export async function serve(argv: string[]): Promise<void> {
     user: 'kubernetes-admin',
     context: `kubernetes-admin@${cluster.config.name}`,
   });
+  await cluster.waitUntilReady();
   console.log(`kubelab: API server ready at ${server.url} (kubeconfig: ${kubeconfigPath})`);
 
   let stopping = false;

@@ -1,5 +1,6 @@
-// `npm run bench -- startup [--runs N]`: time from process start to the `ready` line of `kubelab serve`, and the
-// resident memory of the idle lab a few seconds later. Median of several fresh starts.
+// `npm run bench -- startup [--runs N]`: time from process start to the `ready` line of `kubelab serve` — its three
+// workers and the control-plane node Ready, the system pods Running — and the resident memory of the idle lab a few
+// seconds later. Median of several fresh starts.
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -25,7 +26,16 @@ async function startOnce(): Promise<Sample> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'main/cli/kubelab.mjs'), 'serve', '--port', '0', '--kubeconfig', join(dir, 'kubeconfig')],
+    [
+      join(REPO_ROOT, 'main/cli/kubelab.mjs'),
+      'serve',
+      '--port',
+      '0',
+      '--nodes',
+      '3',
+      '--kubeconfig',
+      join(dir, 'kubeconfig'),
+    ],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],

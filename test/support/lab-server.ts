@@ -33,7 +33,7 @@ export interface Lab {
 }
 
 export interface LabOptions {
-  /** Extra `kubelab serve` flags. */
+  /** Extra `kubelab serve` flags. Without `--nodes`, the lab has its control-plane node alone (`--nodes 0`). */
   args?: string[];
   /** Reuse a directory (for restart tests); default a new temporary one. */
   dir?: string;
@@ -47,7 +47,16 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const kubeconfig = join(dir, 'kubeconfig');
   const child = spawn(
     process.execPath,
-    [KUBELAB, 'serve', '--kubeconfig', kubeconfig, '--port', '0', ...(options.args ?? [])],
+    [
+      KUBELAB,
+      'serve',
+      '--kubeconfig',
+      kubeconfig,
+      '--port',
+      '0',
+      ...(options.args?.includes('--nodes') ? [] : ['--nodes', '0']),
+      ...(options.args ?? []),
+    ],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
