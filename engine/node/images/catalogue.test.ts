@@ -7,6 +7,8 @@ describe('findImage', () => {
     ['nginx:1.28', 'nginx', '1.28'],
     ['nginx:1.27', 'nginx', '1.27'],
     ['nginx:alpine', 'nginx', 'alpine'],
+    ['nginx:1.14.2', 'nginx', '1.14.2'],
+    ['nginx:1.16.1', 'nginx', '1.16.1'],
     ['docker.io/library/nginx:latest', 'nginx', 'latest'],
     ['index.docker.io/library/nginx:1.28.0', 'nginx', '1.28.0'],
     ['library/httpd', 'httpd', 'latest'],
@@ -32,6 +34,7 @@ describe('findImage', () => {
   it.each([
     ['an unknown repository', 'nosuchimage'],
     ['an unknown tag', 'nginx:0.1'],
+    ['the documentation’s mistyped tag', 'nginx:1.161'],
     ['a repository on another registry', 'quay.io/nginx:latest'],
     ['a repository without latest', 'registry.k8s.io/etcd'],
     ['uppercase letters', 'Nginx'],

@@ -7,12 +7,14 @@ import { baseImages } from './definitions/base-images.ts';
 import { dataImages } from './definitions/data-images.ts';
 import { labImages } from './definitions/lab-images.ts';
 import { systemImages } from './definitions/system-images.ts';
-import { webImages } from './definitions/web-images.ts';
+import { httpdImages } from './definitions/httpd-images.ts';
+import { nginxImages } from './definitions/nginx-images.ts';
 import type { ImageDefinition } from './program.ts';
 
 export const allImages: readonly ImageDefinition[] = [
   ...baseImages,
-  ...webImages,
+  ...nginxImages,
+  ...httpdImages,
   ...dataImages,
   ...labImages,
   ...systemImages,

@@ -48,12 +48,22 @@ export function alpineFiles(commands: string[], version: string): Record<string,
   };
 }
 
-export function debianFiles(commands: string[]): Record<string, string> {
+/** The Debian releases images are built on: bookworm today, stretch and buster under old nginx tags. */
+const debianReleases = {
+  stretch: { version: '9.13', id: '9' },
+  buster: { version: '10.3', id: '10' },
+  bookworm: { version: '12.10', id: '12' },
+};
+
+export function debianFiles(
+  commands: string[],
+  release: keyof typeof debianReleases = 'bookworm',
+): Record<string, string> {
+  const { version, id } = debianReleases[release];
   return {
     ...binaries(commands, 'gnu'),
-    '/etc/debian_version': '12.10\n',
-    '/etc/os-release':
-      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
+    '/etc/debian_version': `${version}\n`,
+    '/etc/os-release': `PRETTY_NAME="Debian GNU/Linux ${id} (${release})"\nNAME="Debian GNU/Linux"\nVERSION_ID="${id}"\nVERSION="${id} (${release})"\nVERSION_CODENAME=${release}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`,
     '/etc/passwd':
       'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
     '/etc/group':

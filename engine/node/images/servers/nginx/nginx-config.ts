@@ -22,6 +22,18 @@ export interface NginxServer {
   locations: NginxLocation[];
 }
 
+/** The error log's levels, least severe first; a message is logged when its level is at least the configured one. */
+export const nginxLogLevels = ['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg'] as const;
+export type NginxLogLevel = (typeof nginxLogLevels)[number];
+
+export interface NginxConfig {
+  servers: NginxServer[];
+  /** worker_processes: a number, or auto (one per CPU). */
+  workers: number | 'auto';
+  /** The level of the main error_log (nginx's default: error). */
+  errorLogLevel: NginxLogLevel;
+}
+
 interface Directive {
   name: string;
   args: string[];
@@ -146,22 +158,28 @@ function location(directive: Directive): NginxLocation {
 }
 
 /** The configuration read last, by the texts it was made of: the containers of an image share one. */
-let last: { inputs: string[]; servers: NginxServer[] } | undefined;
+let last: { inputs: string[]; config: NginxConfig } | undefined;
 
 function sameInputs(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((input, i) => input === b[i]);
 }
 
-/** The server blocks of /etc/nginx/nginx.conf (shared, not to be changed); throws NginxConfigError with nginx's message. */
-export function readNginxConfig(fs: ContainerFilesystem): NginxServer[] {
+function errorLogLevel(directives: Directive[]): NginxLogLevel {
+  const level = directives.find((directive) => directive.name === 'error_log')?.args[1];
+  return nginxLogLevels.find((candidate) => candidate === level) ?? 'error';
+}
+
+/** /etc/nginx/nginx.conf as the server uses it (shared, not to be changed); throws NginxConfigError with nginx's message. */
+export function readNginxConfig(fs: ContainerFilesystem): NginxConfig {
   const main = '/etc/nginx/nginx.conf';
   const text = fs.read(main);
   if (text === undefined) throw new NginxConfigError(`open() "${main}" failed (2: No such file or directory)`);
   const top = parseFile(main, text);
   const inputs = [main, text];
   collectInputs(fs, top, inputs);
-  if (last && sameInputs(last.inputs, inputs)) return last.servers;
-  const http = expandIncludes(fs, top, []).find((directive) => directive.name === 'http')?.block ?? [];
+  if (last && sameInputs(last.inputs, inputs)) return last.config;
+  const directives = expandIncludes(fs, top, []);
+  const http = directives.find((directive) => directive.name === 'http')?.block ?? [];
   const servers = http
     .filter((directive) => directive.name === 'server')
     .map((server) => {
@@ -174,6 +192,12 @@ export function readNginxConfig(fs: ContainerFilesystem): NginxServer[] {
         locations: block.filter((d) => d.name === 'location').map(location),
       };
     });
-  last = { inputs, servers };
-  return servers;
+  const workers = directives.find((directive) => directive.name === 'worker_processes')?.args[0] ?? '1';
+  const config: NginxConfig = {
+    servers,
+    workers: workers === 'auto' ? 'auto' : Number(workers) || 1,
+    errorLogLevel: errorLogLevel(directives),
+  };
+  last = { inputs, config };
+  return config;
 }

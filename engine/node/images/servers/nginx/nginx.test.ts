@@ -132,6 +132,23 @@ describe('nginx', () => {
     expect(usage.memoryBytes).toBeLessThan(8 * 1024 * 1024);
   });
 
+  it('before 1.19 has no entrypoint script, logs nothing at start and shows the 612-byte page', async () => {
+    const run = startInImage('nginx:1.14.2', ['nginx', '-g', 'daemon off;']);
+    await run.settle();
+    expect(run.stdout()).toBe('');
+    expect(run.stderr()).toBe('');
+    const response = run.running.http?.(get('/'));
+    expect(response?.headers).toMatchObject({ Server: 'nginx/1.14.2', 'Content-Length': '612' });
+    run.running.http?.(get('/missing'));
+    await run.settle();
+    expect(run.stderr()).toMatch(
+      /^2026\/11\/23 10:00:00 \[error\] 29#29: \*2 open\(\) "\/usr\/share\/nginx\/html\/missing" failed/,
+    );
+    run.stop();
+    expect(await run.running.exited).toBe(0);
+    expect(run.stderr().split('\n')).toHaveLength(2);
+  });
+
   it('prints its version with -v', async () => {
     const run = startInImage('nginx:1.27', ['nginx', '-v']);
     expect(await run.running.exited).toBe(0);

@@ -10,13 +10,9 @@ import { machine } from '../../machine.ts';
 import { clfTime, httpDate, nginxTime } from '../log-time.ts';
 import { serverUsage } from '../server-usage.ts';
 import { contentType, etag, requestPath } from '../static-files.ts';
-import { NginxConfigError, readNginxConfig } from './nginx-config.ts';
-import type { NginxLocation, NginxServer } from './nginx-config.ts';
+import { NginxConfigError, nginxLogLevels, readNginxConfig } from './nginx-config.ts';
+import type { NginxConfig, NginxLocation, NginxLogLevel, NginxServer } from './nginx-config.ts';
 import { nginxErrorPage } from './nginx-pages.ts';
-
-/** `worker_processes auto` starts one worker per CPU; the first gets PID 29 in the image's container. */
-const workerPids = Array.from({ length: machine.cpus }, (_, i) => 29 + i);
-const workerPid = workerPids[0]!;
 
 function findLocation(server: NginxServer, path: string): NginxLocation | undefined {
   const exact = server.locations.find((location) => location.exact && location.path === path);
@@ -36,9 +32,9 @@ export function nginxCommand(version: string, build: string): Command {
       return 0;
     }
     const now = (): string => nginxTime(context.system.clock.now());
-    let servers: NginxServer[];
+    let config: NginxConfig;
     try {
-      servers = readNginxConfig(context.system.fs);
+      config = readNginxConfig(context.system.fs);
     } catch (error) {
       if (!(error instanceof NginxConfigError)) throw error;
       await context.stderr.write(`${now()} [emerg] 1#1: ${error.message}\nnginx: [emerg] ${error.message}\n`);
@@ -52,13 +48,25 @@ export function nginxCommand(version: string, build: string): Command {
     }
     const globals = args[args.indexOf('-g') + 1] ?? '';
     if (!args.includes('-g') || !/daemon\s+off/.test(globals)) return 0;
-    return serve(context, version, build, servers);
+    return serve(context, version, build, config);
   };
 }
 
-async function serve(context: CommandContext, version: string, build: string, servers: NginxServer[]): Promise<number> {
+/** The workers' PIDs: the master is PID 1, its workers follow from 29 on in the image's containers. */
+function workerPids(config: NginxConfig): number[] {
+  const count = config.workers === 'auto' ? machine.cpus : config.workers;
+  return Array.from({ length: count }, (_, i) => 29 + i);
+}
+
+async function serve(context: CommandContext, version: string, build: string, config: NginxConfig): Promise<number> {
   const clock = context.system.clock;
-  const notice = (pid: number, text: string): string => `${nginxTime(clock.now())} [notice] ${pid}#${pid}: ${text}\n`;
+  const { servers } = config;
+  const workers = workerPids(config);
+  const firstWorker = workers[0]!;
+  const logs = (level: NginxLogLevel): boolean =>
+    nginxLogLevels.indexOf(level) >= nginxLogLevels.indexOf(config.errorLogLevel);
+  const notice = (pid: number, text: string): string =>
+    logs('notice') ? `${nginxTime(clock.now())} [notice] ${pid}#${pid}: ${text}\n` : '';
   await context.stderr.write(
     notice(1, 'using the "epoll" event method') +
       notice(1, `nginx/${version}`) +
@@ -66,7 +74,7 @@ async function serve(context: CommandContext, version: string, build: string, se
       notice(1, `OS: Linux ${machine.kernelRelease}`) +
       notice(1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576') +
       notice(1, 'start worker processes') +
-      workerPids.map((pid) => notice(1, `start worker process ${pid}`)).join(''),
+      workers.map((pid) => notice(1, `start worker process ${pid}`)).join(''),
   );
   const usage = serverUsage(clock, context.system.hostname, { cpuMillis: 0, memoryBytes: 3.4 * 1024 * 1024 });
   context.process.setUsage(() => usage.usage());
@@ -83,9 +91,9 @@ async function serve(context: CommandContext, version: string, build: string, se
     void context.stdout.write(
       `${client} - - [${clfTime(clock.now())}] "${line}" ${response.status} ${size} "${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`,
     );
-    if (error) {
+    if (error && logs('error')) {
       void context.stderr.write(
-        `${nginxTime(clock.now())} [error] ${workerPid}#${workerPid}: *${connections} ${error}, client: ${client}, server: localhost, request: "${line}", host: "${header('host')}"\n`,
+        `${nginxTime(clock.now())} [error] ${firstWorker}#${firstWorker}: *${connections} ${error}, client: ${client}, server: localhost, request: "${line}", host: "${header('host')}"\n`,
       );
     }
     return request.method === 'HEAD' ? { ...response, body: '' } : response;
@@ -97,10 +105,10 @@ async function serve(context: CommandContext, version: string, build: string, se
   for (const close of closers) close();
   await context.stderr.write(
     notice(1, 'signal 3 (SIGQUIT) received, shutting down') +
-      workerPids
+      workers
         .map((pid) => notice(pid, 'gracefully shutting down') + notice(pid, 'exiting') + notice(pid, 'exit'))
         .join('') +
-      workerPids
+      workers
         .map(
           (pid) =>
             notice(1, `signal 17 (SIGCHLD) received from ${pid}`) +
