@@ -1,17 +1,21 @@
 // A container's environment and command line, as the kubelet and containerd build them: the image's ENV, then
 // envFrom ConfigMaps and Secrets, then env entries (values with $(VAR) references expanded, the downward API's
-// fields and resources, keys of ConfigMaps and Secrets), plus HOSTNAME; the command is the container's command or
-// the image's ENTRYPOINT, the arguments its args or (without a command) the image's CMD, both expanded.
+// fields and resources, keys of ConfigMaps and Secrets), the Service variables, plus HOSTNAME; the command is the
+// container's command or the image's ENTRYPOINT, the arguments its args or (without a command) the image's CMD,
+// both expanded.
 
 import type { KubeObject } from '../../api/object.ts';
 import { Quantity } from '../../api/quantity.ts';
 import type { ImageDefinition } from '../images/program.ts';
-import type { Container, EnvVar } from './pod-types.ts';
+import type { Container, EnvVar, PodSpec } from './pod-types.ts';
+import { serviceEnv } from './service-env.ts';
+import type { ServiceLister } from './service-env.ts';
 
-/** Reads ConfigMaps and Secrets (undefined when they do not exist). */
+/** Reads ConfigMaps and Secrets (undefined when they do not exist), and lists Services. */
 export interface EnvSources {
   configMap(namespace: string, name: string): Promise<KubeObject | undefined>;
   secret(namespace: string, name: string): Promise<KubeObject | undefined>;
+  services: ServiceLister;
 }
 
 export interface EnvContext {
@@ -137,6 +141,8 @@ function resourceValue(
 export async function containerEnv(ctx: EnvContext): Promise<EnvResult> {
   const namespace = ctx.pod.metadata.namespace ?? 'default';
   const env: Record<string, string> = { ...ctx.image.env, HOSTNAME: ctx.hostname };
+  const links = (ctx.pod['spec'] as PodSpec | undefined)?.enableServiceLinks !== false;
+  const services = serviceEnv(ctx.sources.services, namespace, links);
   const own: Record<string, string> = {};
   for (const source of ctx.container.envFrom ?? []) {
     const ref = source.configMapRef ?? source.secretRef;
@@ -154,7 +160,7 @@ export async function containerEnv(ctx: EnvContext): Promise<EnvResult> {
   for (const v of ctx.container.env ?? []) {
     const from = v.valueFrom;
     if (!from) {
-      own[v.name] = expandVariables(v.value ?? '', own);
+      own[v.name] = expandVariables(v.value ?? '', { ...services, ...own });
       continue;
     }
     if (from.fieldRef) own[v.name] = fieldValue(from.fieldRef.fieldPath, ctx);
@@ -179,5 +185,5 @@ export async function containerEnv(ctx: EnvContext): Promise<EnvResult> {
       own[v.name] = value;
     }
   }
-  return { ok: true, env: { ...env, ...own } };
+  return { ok: true, env: { ...env, ...services, ...own } };
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../../lab/clock.ts';
 import type { ImageDefinition } from '../images/program.ts';
 import type { RuntimeTimings } from '../runtime/runtime-timings.ts';
 import type { NodeCapacity, NodeReservations, Taint } from './node-object.ts';
+import type { ServiceLister } from './service-env.ts';
 import type { VolumePlugin } from './volume-plugins.ts';
 
 export interface KubeletOptions {
@@ -40,6 +41,11 @@ export interface KubeletOptions {
   staticPods?: KubeObject[];
   /** Images present when the node boots (pause, kube-proxy… as a node image or kubeadm pre-pulls them). */
   preloadedImages?: string[];
+  /**
+   * The Services of a namespace, for the containers' Service variables (KUBERNETES_SERVICE_HOST…): a lister the
+   * cluster shares between its kubelets (one Service informer, not one per node). Without it containers get none.
+   */
+  services?: ServiceLister;
   /** KubeletConfiguration.clusterDNS (the kube-dns Service IP, e.g. 10.96.0.10). */
   clusterDNS?: string[];
   /** KubeletConfiguration.clusterDomain (default cluster.local). */

@@ -104,6 +104,7 @@ export class Kubelet implements PodWorkerHost {
     this.envSources = {
       configMap: (namespace, name) => this.read(`/api/v1/namespaces/${namespace}/configmaps/${name}`),
       secret: (namespace, name) => this.read(`/api/v1/namespaces/${namespace}/secrets/${name}`),
+      services: options.services ?? (() => []),
     };
     this.identity = {
       name: options.nodeName,

@@ -31,4 +31,9 @@ describe('parseImageReference', () => {
     expect(digestOf(a)).not.toBe(digestOf(c));
     expect(repoDigestOf(a)).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
   });
+
+  it('names an image by its own digest when it has one', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(repoDigestOf(parseImageReference('nginx:1.27')!, digest)).toBe(`docker.io/library/nginx@${digest}`);
+  });
 });

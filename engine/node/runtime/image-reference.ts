@@ -77,7 +77,7 @@ export function digestOf(ref: ImageReference): string {
   return digest;
 }
 
-/** docker.io/library/nginx@sha256:… — the imageID kubelet reports. */
-export function repoDigestOf(ref: ImageReference): string {
-  return `${repositoryOf(ref)}@${digestOf(ref)}`;
+/** docker.io/library/nginx@sha256:… — the imageID kubelet reports; the image's own digest when it has one. */
+export function repoDigestOf(ref: ImageReference, imageDigest?: string): string {
+  return `${repositoryOf(ref)}@${imageDigest ?? digestOf(ref)}`;
 }

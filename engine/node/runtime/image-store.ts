@@ -92,7 +92,7 @@ export class ImageStore {
   private store(ref: ImageReference, definition: ImageDefinition): StoredImage {
     const image: StoredImage = {
       name: normalizedName(ref),
-      repoDigest: repoDigestOf(ref),
+      repoDigest: repoDigestOf(ref, definition.digest),
       sizeBytes: definition.sizeBytes,
       definition,
     };
