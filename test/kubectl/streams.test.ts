@@ -169,7 +169,7 @@ describe('pod logs, exec and attach with the real kubectl', () => {
         'a node whose kubelet does not answer',
         ['logs', 'lost'],
         'Error from server: Get "https://192.168.49.3:10250/containerLogs/default/lost/web": ' +
-          'dial tcp 192.168.49.3:10250: connect: connection refused\n',
+          'dial tcp 192.168.49.3:10250: connect: no route to host\n',
       ],
       ['a node that does not exist', ['logs', 'orphan'], 'Error from server (NotFound): nodes "node-gone" not found\n'],
     ])('reports %s as the API server does', async (_, args, message) => {
@@ -356,7 +356,7 @@ describe('pod logs, exec and attach with the real kubectl', () => {
       expect(await lab.kubectl(['exec', 'lost', '--', 'true'], { env })).toEqual({
         code: 1,
         stdout: '',
-        stderr: 'Error from server: error dialing backend: dial tcp 192.168.49.3:10250: connect: connection refused\n',
+        stderr: 'Error from server: error dialing backend: dial tcp 192.168.49.3:10250: connect: no route to host\n',
       });
     });
 

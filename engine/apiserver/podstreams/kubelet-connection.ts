@@ -1,7 +1,8 @@
 // How kube-apiserver reaches the kubelet of a pod's node (pkg/kubelet/client's NodeConnectionInfoGetter): the Node
 // read from the API — a pod bound to a node that does not exist gets its NotFound — its address chosen by kubeadm's
 // --kubelet-preferred-address-types (InternalIP, ExternalIP, Hostname), its port from the kubelet's daemon endpoint;
-// and the errors of a request to a kubelet that does not answer there, as a 500 Status without a reason.
+// and the errors of a request to a node whose kubelet is not there (the node is down: its address does not answer),
+// as a 500 Status without a reason.
 
 import type { KubeObject } from '../../api/object.ts';
 import { StatusError } from '../errors/status-error.ts';
@@ -51,16 +52,16 @@ export async function kubeletEndpoint(nodes: ObjectGetter, nodeName: string): Pr
   return kubeletEndpointOf(await nodes.get('', nodeName));
 }
 
-function refused(endpoint: KubeletEndpoint): string {
-  return `dial tcp ${endpoint.hostPort}: connect: connection refused`;
+function unreachable(endpoint: KubeletEndpoint): string {
+  return `dial tcp ${endpoint.hostPort}: connect: no route to host`;
 }
 
 /** A GET proxied to the kubelet (logs) that could not connect. */
 export function kubeletGetFailed(endpoint: KubeletEndpoint, path: string): StatusError {
-  return new StatusError(500, '', `Get "https://${endpoint.hostPort}${path}": ${refused(endpoint)}`);
+  return new StatusError(500, '', `Get "https://${endpoint.hostPort}${path}": ${unreachable(endpoint)}`);
 }
 
 /** An upgrade proxied to the kubelet (exec, attach, port-forward) that could not connect. */
 export function kubeletDialFailed(endpoint: KubeletEndpoint): StatusError {
-  return new StatusError(500, '', `error dialing backend: ${refused(endpoint)}`);
+  return new StatusError(500, '', `error dialing backend: ${unreachable(endpoint)}`);
 }

@@ -46,7 +46,7 @@ describe('pods/exec and pods/attach', () => {
       'a node whose kubelet does not answer, at its port',
       'stranded',
       UPGRADE,
-      { code: 500, message: 'error dialing backend: dial tcp 10.0.0.2:10350: connect: connection refused' },
+      { code: 500, message: 'error dialing backend: dial tcp 10.0.0.2:10350: connect: no route to host' },
     ],
     [
       'a container the pod does not have',

@@ -99,7 +99,7 @@ describe('GET pods/log', () => {
         reason: '',
         message:
           'Get "https://10.0.0.2:10250/containerLogs/default/stranded/web?follow=true&tailLines=2": ' +
-          'dial tcp 10.0.0.2:10250: connect: connection refused',
+          'dial tcp 10.0.0.2:10250: connect: no route to host',
       },
     ],
   ])('refuses %s', async (_, name, query, expected) => {
