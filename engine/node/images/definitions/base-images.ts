@@ -1,4 +1,5 @@
-// busybox and alpine: a busybox userland with ash as sh, CMD ["sh"] (or /bin/sh).
+// busybox and alpine: a busybox userland with ash as sh, CMD ["sh"] (or /bin/sh). busybox:1.28 and
+// registry.k8s.io/busybox are the ones the Kubernetes documentation's examples run.
 
 import { busyboxCommands } from '../commands/userlands.ts';
 import { alpineFiles, busyboxFiles, commonDirectories } from '../filesystems/base-files.ts';
@@ -10,11 +11,13 @@ const busybox = busyboxFiles(names);
 
 export const baseImages: ImageDefinition[] = [
   ...[
-    { tags: ['1.36', '1.36.1'], sizeBytes: 2_160_406 },
-    { tags: ['1.37', '1.37.0', 'latest'], sizeBytes: 2_155_779 },
-  ].map(({ tags, sizeBytes }) =>
+    { repository: 'busybox', tags: ['1.28', '1.28.4'], sizeBytes: 727_869 },
+    { repository: 'busybox', tags: ['1.36', '1.36.1'], sizeBytes: 2_160_406 },
+    { repository: 'busybox', tags: ['1.37', '1.37.0', 'latest'], sizeBytes: 2_155_779 },
+    { repository: 'registry.k8s.io/busybox', tags: ['latest', '1.27.2'], sizeBytes: 1_144_547 },
+  ].map(({ repository, tags, sizeBytes }) =>
     image({
-      repository: 'busybox',
+      repository,
       tags,
       entrypoint: [],
       cmd: ['sh'],

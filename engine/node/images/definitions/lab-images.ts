@@ -1,11 +1,13 @@
-// Images for labs, all on busybox or Alpine (so `kubectl exec` has a shell): kubelab/crasher (exits with an error a
-// few seconds after it starts: CrashLoopBackOff), polinux/stress (the stress tool of the Kubernetes docs' memory and
-// CPU examples: kubectl top, OOMKilled) and agnhost, Kubernetes' e2e test image.
+// Images for labs: kubelab/crasher (exits with an error a few seconds after it starts: CrashLoopBackOff) and
+// polinux/stress (the stress tool of the Kubernetes docs' memory example: kubectl top, OOMKilled), on busybox and Alpine
+// so that `kubectl exec` has a shell; goproxy (the docs' TCP probe example, built from scratch: no shell); agnhost,
+// Kubernetes' e2e test image (the docs' HTTP probe example runs its liveness server).
 
 import { busyboxCommands } from '../commands/userlands.ts';
 import { alpineFiles, busyboxFiles, commonDirectories } from '../filesystems/base-files.ts';
 import type { ImageDefinition } from '../program.ts';
 import { agnhostCommand } from '../servers/agnhost.ts';
+import { goproxyCommand } from '../servers/goproxy.ts';
 import { crasherCommand, stressCommand } from '../servers/lab-programs.ts';
 import { image } from './image-builder.ts';
 
@@ -35,7 +37,19 @@ export const labImages: ImageDefinition[] = [
     commands: { ...busyboxCommands, stress: stressCommand },
     userland: 'busybox',
   }),
+  image({
+    repository: 'registry.k8s.io/goproxy',
+    tags: ['0.1'],
+    entrypoint: ['/goproxy'],
+    cmd: [],
+    exposedPorts: [8080],
+    sizeBytes: 2_494_028,
+    files: { '/goproxy': '' },
+    commands: { '/goproxy': goproxyCommand },
+    userland: 'gnu',
+  }),
   ...[
+    { tag: '2.40', sizeBytes: 51_250_412 },
     { tag: '2.52', sizeBytes: 52_413_980 },
     { tag: '2.53', sizeBytes: 52_719_204 },
   ].map(({ tag, sizeBytes }) =>

@@ -1,5 +1,6 @@
 // agnhost, Kubernetes' e2e test image, with the subcommands labs use: netexec (HTTP on --http-port: /hostname,
-// /echo?msg=, /clientip, /healthz), serve-hostname (--port, default 9376) and pause.
+// /echo?msg=, /clientip, /healthz), serve-hostname (--port, default 9376), liveness (/healthz on 8080, failing after
+// 10 s) and pause.
 
 import type { Command, CommandContext } from '../process/command.ts';
 import type { HttpRequest, HttpResponse } from '../program.ts';
@@ -40,10 +41,28 @@ function netexec(context: CommandContext) {
   };
 }
 
+/** agnhost liveness (the docs' HTTP liveness example): /healthz is healthy for the first 10 seconds, then fails. */
+function liveness(request: HttpRequest, seconds: number): HttpResponse {
+  const path = request.path.replace(/\?.*$/, '');
+  if (path === '/redirect') return { status: 302, headers: { Location: '/healthz' }, body: '' };
+  if (path !== '/healthz')
+    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
+  if (seconds > 10) return { status: 500, body: `error: ${seconds}` };
+  return { status: 200, body: 'ok' };
+}
+
 export const agnhostCommand: Command = async (context) => {
   const subcommand = context.argv[1];
   const log = (message: string): string => `I${klogTime(context.system.clock.now())}       1 log.go:245] ${message}\n`;
   if (subcommand === 'pause') return pauseCommand(context);
+  if (subcommand === 'liveness') {
+    const started = context.system.clock.now();
+    return daemon(() => ({
+      startup: () => ({}),
+      ports: { 8080: (request) => liveness(request, (context.system.clock.now() - started) / 1000) },
+      usage: { cpuMillis: 0, memoryBytes: 5 * 1024 * 1024 },
+    }))(context);
+  }
   if (subcommand === 'netexec') {
     return daemon(() => {
       const port = option(context, 'http-port', 8080);
@@ -65,7 +84,7 @@ export const agnhostCommand: Command = async (context) => {
     })(context);
   }
   await context.stderr.write(
-    'Usage:\n  agnhost [command]\n\nAvailable Commands:\n  netexec         Creates HTTP(S), UDP, and (optionally) SCTP servers with various endpoints\n  pause           Pauses the execution\n  serve-hostname  Serves the hostname\n',
+    'Usage:\n  agnhost [command]\n\nAvailable Commands:\n  liveness        Starts a server that fails after 10 seconds\n  netexec         Creates HTTP(S), UDP, and (optionally) SCTP servers with various endpoints\n  pause           Pauses the execution\n  serve-hostname  Serves the hostname\n',
   );
   return subcommand === undefined ? 0 : 1;
 };

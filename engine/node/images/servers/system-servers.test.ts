@@ -77,6 +77,16 @@ describe('control-plane components and system pods', () => {
   });
 });
 
+describe('goproxy', () => {
+  it('listens on 8080 and logs nothing', async () => {
+    const run = startInImage('registry.k8s.io/goproxy:0.1', ['/goproxy']);
+    await run.settle();
+    expect(run.running.listens?.(8080)).toBe(true);
+    expect(run.running.http?.(get(8080, '/'))?.status).toBe(500);
+    expect(run.stdout() + run.stderr()).toBe('');
+  });
+});
+
 describe('agnhost', () => {
   it('netexec answers /hostname and /echo on its --http-port', async () => {
     const run = startInImage('registry.k8s.io/e2e-test-images/agnhost:2.52', [
@@ -89,6 +99,16 @@ describe('agnhost', () => {
     expect(run.running.http?.(get(8080, '/hostname'))?.body).toBe('lab-pod');
     expect(run.running.http?.(get(8080, '/echo?msg=hi'))?.body).toBe('hi');
     expect(run.running.http?.(get(8080, '/nope'))?.status).toBe(404);
+  });
+
+  it('liveness answers /healthz with 200 for 10 seconds, then 500', async () => {
+    const run = startInImage('registry.k8s.io/e2e-test-images/agnhost:2.40', ['/agnhost', 'liveness']);
+    await run.settle();
+    expect(run.running.http?.(get(8080, '/healthz'))).toMatchObject({ status: 200, body: 'ok' });
+    run.clock.step(10_000);
+    expect(run.running.http?.(get(8080, '/healthz'))?.status).toBe(200);
+    run.clock.step(500);
+    expect(run.running.http?.(get(8080, '/healthz'))).toMatchObject({ status: 500, body: 'error: 10.5' });
   });
 
   it('serve-hostname answers its hostname on 9376', async () => {
