@@ -62,8 +62,17 @@ function bracketSource(pattern: string, start: number): { source: string; end: n
   return undefined;
 }
 
+/** Compiled patterns, by pattern: the same few (`*.conf`, `*.template`) are matched over and over. */
+const compiled = new Map<string, RegExp>();
+
 export function matchPattern(pattern: string, text: string): boolean {
-  return new RegExp(`^${patternSource(pattern)}$`).test(text);
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    if (compiled.size >= 256) compiled.clear();
+    regex = new RegExp(`^${patternSource(pattern)}$`);
+    compiled.set(pattern, regex);
+  }
+  return regex.test(text);
 }
 
 /** Whether a pattern has unescaped special characters (so that pathname expansion applies). */

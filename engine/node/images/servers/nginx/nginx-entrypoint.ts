@@ -54,7 +54,15 @@ function envsubstOnTemplates(context: CommandContext): string[] {
 
 /** Sorts as `sort -V` does for these names: numbers compared as numbers. */
 function versionOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  const left = a.split(/(\d+)/);
+  const right = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const [x, y] = [left[i]!, right[i]!];
+    if (x === y) continue;
+    if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }
 
 export function nginxEntrypoint(packagedDefaultConf: string): Command {
@@ -62,34 +70,43 @@ export function nginxEntrypoint(packagedDefaultConf: string): Command {
     const args = context.argv.slice(1);
     if (args[0] !== 'nginx' && args[0] !== 'nginx-debug') return exec(context, args);
     const quiet = (context.env.NGINX_ENTRYPOINT_QUIET_LOGS ?? '') !== '';
-    const log = async (lines: string[]): Promise<void> => {
-      if (!quiet && lines.length > 0) await context.stdout.write(lines.map((line) => line + '\n').join(''));
+    /** Lines gather until a script of a volume writes, or the command starts: one write for the image's own. */
+    let pending = '';
+    const log = (lines: string[]): void => {
+      if (!quiet) for (const line of lines) pending += line + '\n';
+    };
+    const flush = async (): Promise<void> => {
+      if (pending !== '') await context.stdout.write(pending);
+      pending = '';
     };
     const me = context.argv[0] ?? '/docker-entrypoint.sh';
     const fs = context.system.fs;
     const files = (fs.list(scriptsDirectory) ?? [])
       .filter((name) => fs.read(`${scriptsDirectory}/${name}`) !== undefined)
       .sort(versionOrder);
-    if (files.length === 0) {
-      await log([`${me}: No files found in ${scriptsDirectory}/, skipping configuration`]);
-      return exec(context, args);
-    }
-    await log([
-      `${me}: ${scriptsDirectory}/ is not empty, will attempt to perform configuration`,
-      `${me}: Looking for shell scripts in ${scriptsDirectory}/`,
-    ]);
-    for (const name of files) {
-      const path = `${scriptsDirectory}/${name}`;
-      if (name.endsWith('.envsh')) await log([`${me}: Sourcing ${path}`]);
-      else if (!name.endsWith('.sh')) await log([`${me}: Ignoring ${path}`]);
-      else {
-        await log([`${me}: Launching ${path}`]);
-        if (name === '10-listen-on-ipv6-by-default.sh') await log(listenOnIpv6(context, packagedDefaultConf));
-        else if (name === '20-envsubst-on-templates.sh') await log(envsubstOnTemplates(context));
-        else if (name !== '30-tune-worker-processes.sh') await context.system.run(['sh', path], context);
+    if (files.length === 0) log([`${me}: No files found in ${scriptsDirectory}/, skipping configuration`]);
+    else {
+      log([
+        `${me}: ${scriptsDirectory}/ is not empty, will attempt to perform configuration`,
+        `${me}: Looking for shell scripts in ${scriptsDirectory}/`,
+      ]);
+      for (const name of files) {
+        const path = `${scriptsDirectory}/${name}`;
+        if (name.endsWith('.envsh')) log([`${me}: Sourcing ${path}`]);
+        else if (!name.endsWith('.sh')) log([`${me}: Ignoring ${path}`]);
+        else {
+          log([`${me}: Launching ${path}`]);
+          if (name === '10-listen-on-ipv6-by-default.sh') log(listenOnIpv6(context, packagedDefaultConf));
+          else if (name === '20-envsubst-on-templates.sh') log(envsubstOnTemplates(context));
+          else if (name !== '30-tune-worker-processes.sh') {
+            await flush();
+            await context.system.run(['sh', path], context);
+          }
+        }
       }
+      log([`${me}: Configuration complete; ready for start up`]);
     }
-    await log([`${me}: Configuration complete; ready for start up`]);
+    await flush();
     return exec(context, args);
   };
 }
