@@ -94,6 +94,15 @@ describe('nginx /docker-entrypoint.sh', () => {
     expect(await entrypointLines({}, { NGINX_ENTRYPOINT_QUIET_LOGS: '1' })).toEqual([]);
   });
 
+  it('runs the scripts in version order (5 before 10)', async () => {
+    const lines = await entrypointLines({ '/docker-entrypoint.d/5-first.sh': 'echo first\n' });
+    expect(lines.slice(2, 5)).toEqual([
+      `${me}: Launching /docker-entrypoint.d/5-first.sh`,
+      'first',
+      `${me}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+    ]);
+  });
+
   it('skips configuration when /docker-entrypoint.d/ is empty', async () => {
     const image = catalogueImage('nginx:1.28');
     const files = Object.fromEntries(
