@@ -13,6 +13,8 @@ export interface NginxLocation {
   alias?: string;
   index?: string[];
   return?: { status: number; text?: string };
+  /** False under `access_log off;`. */
+  accessLog?: boolean;
 }
 
 export interface NginxServer {
@@ -20,6 +22,8 @@ export interface NginxServer {
   root?: string;
   index?: string[];
   locations: NginxLocation[];
+  /** False under `access_log off;` (in the server block or in http). */
+  accessLog?: boolean;
 }
 
 /** The error log's levels, least severe first; a message is logged when its level is at least the configured one. */
@@ -149,6 +153,7 @@ function location(directive: Directive): NginxLocation {
     if (inner.name === 'root') result.root = inner.args[0];
     if (inner.name === 'alias') result.alias = inner.args[0];
     if (inner.name === 'index') result.index = inner.args;
+    if (inner.name === 'access_log') result.accessLog = inner.args[0] !== 'off';
     if (inner.name === 'return') {
       const [code = '', text] = inner.args;
       result.return = /^\d+$/.test(code) ? { status: Number(code), text } : { status: 302, text: code };
@@ -162,6 +167,12 @@ let last: { inputs: string[]; config: NginxConfig } | undefined;
 
 function sameInputs(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((input, i) => input === b[i]);
+}
+
+/** Whether a block's own access_log directive logs; undefined when it has none. */
+function accessLogOf(block: Directive[]): boolean | undefined {
+  const directive = block.find((d) => d.name === 'access_log');
+  return directive && directive.args[0] !== 'off';
 }
 
 function errorLogLevel(directives: Directive[]): NginxLogLevel {
@@ -190,6 +201,7 @@ export function readNginxConfig(fs: ContainerFilesystem): NginxConfig {
         root: block.find((d) => d.name === 'root')?.args[0],
         index: block.find((d) => d.name === 'index')?.args,
         locations: block.filter((d) => d.name === 'location').map(location),
+        accessLog: accessLogOf(block) ?? accessLogOf(http),
       };
     });
   const workers = directives.find((directive) => directive.name === 'worker_processes')?.args[0] ?? '1';

@@ -105,6 +105,18 @@ describe('nginx', () => {
     expect(run.running.http?.(get('/', { port: 8080 }))?.body).toBe('srv\n');
   });
 
+  it('logs no access where access_log is off', async () => {
+    const conf = 'server {\n  listen 80;\n  location /healthz { access_log off; return 200 "ok"; }\n}\n';
+    const run = await startNginx('nginx:1.28', { '/etc/nginx/conf.d/default.conf': conf });
+    const before = run.stdout();
+    run.running.http?.(get('/healthz'));
+    await run.settle();
+    expect(run.stdout()).toBe(before);
+    run.running.http?.(get('/other'));
+    await run.settle();
+    expect(run.stdout().slice(before.length)).toMatch(/"GET \/other HTTP\/1\.1" 404 /);
+  });
+
   it('refuses to start with a broken configuration, as nginx: [emerg]', async () => {
     const run = startInImage('nginx:1.28', nginxArgv, {
       files: { '/etc/nginx/conf.d/default.conf': 'server {\n  listen 80;\n' },

@@ -88,9 +88,12 @@ async function serve(context: CommandContext, version: string, build: string, co
     const line = `${request.method} ${request.path} HTTP/1.1`;
     const size = request.method === 'HEAD' ? 0 : Buffer.byteLength(response.body);
     const header = (name: string): string => request.headers[name] ?? request.headers[name.toLowerCase()] ?? '-';
-    void context.stdout.write(
-      `${client} - - [${clfTime(clock.now())}] "${line}" ${response.status} ${size} "${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`,
-    );
+    const location = findLocation(server, requestPath(request.path) ?? '/');
+    if (location?.accessLog ?? server.accessLog ?? true) {
+      void context.stdout.write(
+        `${client} - - [${clfTime(clock.now())}] "${line}" ${response.status} ${size} "${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`,
+      );
+    }
     if (error && logs('error')) {
       void context.stderr.write(
         `${nginxTime(clock.now())} [error] ${firstWorker}#${firstWorker}: *${connections} ${error}, client: ${client}, server: localhost, request: "${line}", host: "${header('host')}"\n`,
