@@ -231,3 +231,23 @@ describe('pod CIDR', () => {
     expect((pod['status'] as { podIP?: string }).podIP).toMatch(/^10\.244\.7\.\d+$/);
   });
 });
+
+describe('pods removed while the node was down', () => {
+  it('forgets a pod force-deleted while the node was down once it is back', async () => {
+    const kubelet = lab.kubelet('node-1');
+    await kubelet.start();
+    await lab.createPod('web', { containers: [{ name: 'web', image: 'kubelab/test:1.0' }] });
+    await lab.podUntil('web', (s) => s.phase === 'Running', 'Running');
+    await kubelet.stop();
+    await lab.client.delete({ group: '', version: 'v1', resource: 'pods' }, 'default', 'web', {
+      gracePeriodSeconds: 0,
+    });
+    await lab.advance(10_000, 1000);
+    await kubelet.start();
+    await lab.advance(5000, 500);
+    expect(kubelet.summary().pods).toEqual([]);
+    await expect(kubelet.api.logs('default', 'web', { container: 'web' })).rejects.toMatchObject({
+      status: { code: 404 },
+    });
+  });
+});

@@ -163,6 +163,7 @@ export class Kubelet implements PodWorkerHost {
     this.informer = informer;
     informer.start();
     await informer.waitForSync();
+    this.removeVanishedPods(informer);
   }
 
   /** The node goes down: no more heartbeats or status, every container is lost. */
@@ -303,6 +304,12 @@ export class Kubelet implements PodWorkerHost {
     this.byName.set(keyOf(pod.metadata.namespace, pod.metadata.name), created);
     if (!this.runtime.networkReady && !(pod['spec'] as PodSpec | undefined)?.hostNetwork) this.requestPodCIDR();
     created.kick();
+  }
+
+  /** Pods this node ran that the API no longer has (deleted while it was down) are stopped and forgotten. */
+  private removeVanishedPods(informer: SharedInformer): void {
+    const present = new Set(informer.indexer.list().map((pod) => pod.metadata.uid));
+    for (const worker of this.workers.values()) if (!worker.isStatic && !present.has(worker.uid)) worker.remove();
   }
 
   private podGone(pod: KubeObject): void {
