@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../api/object.ts';
 import { Quantity } from '../../api/quantity.ts';
 import type { ImageDefinition } from '../images/program.ts';
+import { metadataField } from './downward-api.ts';
 import type { Container, EnvVar, PodSpec } from './pod-types.ts';
 import { serviceEnv } from './service-env.ts';
 import type { ServiceLister } from './service-env.ts';
@@ -83,28 +84,10 @@ function dataOf(obj: KubeObject, secret: boolean): Record<string, string> {
 }
 
 function fieldValue(path: string, ctx: EnvContext): string {
-  const meta = ctx.pod.metadata;
-  const labelOrAnnotation = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (labelOrAnnotation) {
-    const map = labelOrAnnotation[1] === 'labels' ? meta.labels : meta.annotations;
-    return map?.[labelOrAnnotation[2]!] ?? '';
-  }
+  const metadata = metadataField(ctx.pod, path);
+  if (metadata !== undefined) return metadata;
   const spec = (ctx.pod['spec'] ?? {}) as Record<string, unknown>;
   switch (path) {
-    case 'metadata.name':
-      return meta.name ?? '';
-    case 'metadata.namespace':
-      return meta.namespace ?? '';
-    case 'metadata.uid':
-      return meta.uid ?? '';
-    case 'metadata.labels':
-      return Object.entries(meta.labels ?? {})
-        .map(([k, v]) => `${k}="${v}"`)
-        .join('\n');
-    case 'metadata.annotations':
-      return Object.entries(meta.annotations ?? {})
-        .map(([k, v]) => `${k}="${v}"`)
-        .join('\n');
     case 'spec.nodeName':
       return String(spec['nodeName'] ?? '');
     case 'spec.serviceAccountName':

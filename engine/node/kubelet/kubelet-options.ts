@@ -55,7 +55,13 @@ export interface KubeletOptions {
   /** Events per second (default 50; 0: unlimited) and burst (default 100), as KubeletConfiguration. */
   eventRecordQPS?: number;
   eventBurst?: number;
-  /** Volume types beyond emptyDir (configMap, secret, projected, PVCs…). */
+  /**
+   * Fill configMap, secret, downwardAPI and projected volumes from the API — the ServiceAccount token volume too, with
+   * a TokenRequest per pod. The cluster must publish kube-root-ca.crt in every namespace (pods' token volumes fail to
+   * mount without it, as upstream's). Off: those volumes are empty directories.
+   */
+  apiVolumes?: boolean;
+  /** Volume types beyond emptyDir and the API's (PVCs…). */
   volumePlugins?: VolumePlugin[];
   /** nodeInfo.osImage (default "Debian GNU/Linux 12 (bookworm)"). */
   osImage?: string;

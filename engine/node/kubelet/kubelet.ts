@@ -17,6 +17,7 @@ import { DEFAULT_RUNTIME_TIMINGS } from '../runtime/runtime-timings.ts';
 import { Backoff } from './backoff.ts';
 import type { EnvSources } from './container-env.ts';
 import { ImageManager } from './image-manager.ts';
+import { apiVolumePlugins } from './api-volume-plugins.ts';
 import { DEFAULT_EVENT_LIMITS, KubeletEvents } from './kubelet-events.ts';
 import type { KubeletOptions } from './kubelet-options.ts';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_KERNEL_VERSION, DEFAULT_OS_IMAGE, PAUSE_IMAGE } from './kubelet-options.ts';
@@ -100,12 +101,20 @@ export class Kubelet implements PodWorkerHost {
     this.images = new ImageManager(this.runtime.images, options.clock, this.events);
     this.statuses = new PodStatusManager(options.client, options.clock);
     this.dns = { clusterDNS: options.clusterDNS ?? [], clusterDomain: options.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN };
-    this.volumePlugins = [emptyDirPlugin, ...(options.volumePlugins ?? [])];
     this.envSources = {
       configMap: (namespace, name) => this.read(`/api/v1/namespaces/${namespace}/configmaps/${name}`),
       secret: (namespace, name) => this.read(`/api/v1/namespaces/${namespace}/secrets/${name}`),
       services: options.services ?? (() => []),
     };
+    const fromApi = options.apiVolumes
+      ? apiVolumePlugins({
+          configMap: this.envSources.configMap,
+          secret: this.envSources.secret,
+          serviceAccountToken: (pod, audience, expirationSeconds) =>
+            this.requestToken(pod, audience, expirationSeconds),
+        })
+      : [];
+    this.volumePlugins = [emptyDirPlugin, ...fromApi, ...(options.volumePlugins ?? [])];
     this.identity = {
       name: options.nodeName,
       ip: options.nodeIP,
@@ -373,6 +382,32 @@ export class Kubelet implements PodWorkerHost {
     } finally {
       this.mirrorsCreating.delete(worker.uid);
     }
+  }
+
+  /** A token bound to the pod for its ServiceAccount, from the TokenRequest API. */
+  private async requestToken(
+    pod: KubeObject,
+    audience: string | undefined,
+    expirationSeconds: number,
+  ): Promise<string> {
+    const namespace = pod.metadata.namespace ?? 'default';
+    const serviceAccount = (pod['spec'] as PodSpec | undefined)?.serviceAccountName || 'default';
+    const request = (await this.client.request(
+      'POST',
+      `/api/v1/namespaces/${namespace}/serviceaccounts/${serviceAccount}/token`,
+      {
+        body: {
+          apiVersion: 'authentication.k8s.io/v1',
+          kind: 'TokenRequest',
+          spec: {
+            audiences: audience ? [audience] : [],
+            expirationSeconds,
+            boundObjectRef: { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid },
+          },
+        },
+      },
+    )) as { status?: { token?: string } };
+    return request.status?.token ?? '';
   }
 
   private async read(path: string): Promise<KubeObject | undefined> {

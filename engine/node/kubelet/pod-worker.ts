@@ -39,7 +39,7 @@ import type { Container, PodSpec, PodStatus } from './pod-types.ts';
 import { formatPod, isSidecar, podSpecOf, podStatusOf } from './pod-types.ts';
 import type { ProbeTarget } from './probe-check.ts';
 import type { VolumePlugin } from './volume-plugins.ts';
-import { setUpVolumes } from './volume-plugins.ts';
+import { MountError, setUpVolumes } from './volume-plugins.ts';
 
 /** What pod workers share: the node's runtime and managers, and the kubelet around them. */
 export interface PodWorkerHost {
@@ -420,8 +420,13 @@ export class PodWorker {
         volumes,
       });
     } catch (error) {
-      const message = error instanceof SandboxError ? error.message : String(error);
-      this.host.events.pod(this.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${message}`);
+      if (error instanceof MountError) {
+        const message = `MountVolume.SetUp failed for volume "${error.volume}" : ${error.message}`;
+        this.host.events.pod(this.pod, 'Warning', 'FailedMount', message);
+      } else {
+        const message = error instanceof SandboxError ? error.message : String(error);
+        this.host.events.pod(this.pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${message}`);
+      }
       this.wakeIn(ERROR_RETRY_MS);
       return false;
     }

@@ -1,6 +1,7 @@
 // How a pod's volumes become filesystems in its containers. The kubelet mounts emptyDir itself (memory the pod's
-// containers share, gone with the pod); other volume types come from plugins the storage lab provides. A volume no
-// plugin handles is mounted as an empty read-only directory, so containers start and see the mount point.
+// containers share, gone with the pod) and the volumes filled from the API (api-volume-plugins.ts); other types come
+// from plugins the storage lab provides. A volume no plugin handles is mounted as an empty read-only directory, so
+// containers start and see the mount point.
 
 import type { KubeObject } from '../../api/object.ts';
 import type { ContainerFilesystem } from '../images/program.ts';
@@ -29,6 +30,17 @@ export const EMPTY_VOLUME: ContainerFilesystem = {
   mkdir: () => undefined,
 };
 
+/** A volume that could not be set up (FailedMount). */
+export class MountError extends Error {
+  constructor(
+    readonly volume: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Sets up every volume of the pod; throws a MountError for the first that fails. */
 export async function setUpVolumes(
   pod: KubeObject,
   volumes: readonly Volume[],
@@ -37,7 +49,11 @@ export async function setUpVolumes(
   const mounted = new Map<string, ContainerFilesystem>();
   for (const volume of volumes) {
     const plugin = plugins.find((p) => p.handles(volume));
-    mounted.set(volume.name, plugin ? await plugin.setUp(pod, volume) : EMPTY_VOLUME);
+    try {
+      mounted.set(volume.name, plugin ? await plugin.setUp(pod, volume) : EMPTY_VOLUME);
+    } catch (error) {
+      throw new MountError(volume.name, error instanceof Error ? error.message : String(error));
+    }
   }
   return mounted;
 }
