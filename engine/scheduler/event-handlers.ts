@@ -57,7 +57,9 @@ export function addAllEventHandlers(t: EventHandlerTargets, pods: SharedInformer
     filtering((obj) => assigned(obj as Pod), {
       onAdd: (obj) => {
         const pod = obj as Pod;
-        swallow(() => cache.addPod(new PodInfo(pod)));
+        // The pod this scheduler assumed lends what it parsed: a binding changes nothing the parse reads.
+        const assumed = cache.isAssumedPod(pod) ? cache.getPod(pod.metadata.uid ?? '') : undefined;
+        swallow(() => cache.addPod(new PodInfo(pod, assumed)));
         queue.moveAllToActiveOrBackoffQueue(AssignedPodAdd, undefined, pod);
       },
       onUpdate: (oldObj, newObj) => {

@@ -19,6 +19,8 @@ const NAMESPACE = 'bench';
 const CREATE_CONCURRENCY = 64;
 /** How often progress is sampled while pods are being scheduled. */
 const SAMPLE_MS = 1000;
+/** Samples without progress after which the run is declared stuck. */
+const STALL_SAMPLES = 30;
 
 const SCHEDULER_USER = { username: 'system:kube-scheduler', groups: ['system:authenticated', 'system:masters'] };
 
@@ -71,33 +73,78 @@ async function createAll(count: number, create: (i: number) => Promise<unknown>)
   await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, worker));
 }
 
-/** Resolves once `expected` pods were seen with a node, sampling the bound count as it goes. */
-async function watchBindings(
-  client: InProcessClient,
-  expected: number,
-  samples: number[],
-): Promise<() => Promise<number>> {
-  const stream = await client.watch(PODS, NAMESPACE);
-  const bound = new Set<string>();
-  let done: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  stream.attach({
-    event: (e) => {
-      if (e.type !== 'MODIFIED') return;
-      const obj = e.object as { metadata: { uid?: string }; spec?: { nodeName?: string } };
-      if (!obj.spec?.nodeName) return;
-      bound.add(obj.metadata.uid ?? '');
-      if (bound.size >= expected) done();
-    },
-    end: () => undefined,
+/**
+ * Counts the pods that have a node, from a list and then a watch (re-listing if the watch ends), and samples the
+ * count every second. Fails when the count stops moving for `STALL_SAMPLES` seconds, saying where the pods wait.
+ */
+class BindingCounter {
+  readonly samples: number[] = [];
+  private readonly bound = new Set<string>();
+  private readonly endReasons: string[] = [];
+  private done: (error?: Error) => void = () => undefined;
+  private readonly finished = new Promise<void>((resolve, reject) => {
+    this.done = (error) => (error ? reject(error) : resolve());
   });
-  const timer = setInterval(() => samples.push(bound.size), SAMPLE_MS);
-  return async () => {
-    await finished;
-    clearInterval(timer);
-    stream.close();
-    return bound.size;
-  };
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private stream: Awaited<ReturnType<InProcessClient['watch']>> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly client: InProcessClient,
+    private readonly expected: number,
+    private readonly describeQueue: () => string,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.listAndWatch();
+    this.timer = setInterval(() => this.sample(), SAMPLE_MS);
+  }
+
+  /** Resolves with the bound count once every expected pod is bound. */
+  async wait(): Promise<number> {
+    try {
+      await this.finished;
+      return this.bound.size;
+    } finally {
+      this.stopped = true;
+      clearInterval(this.timer);
+      this.stream?.close();
+    }
+  }
+
+  private count(pod: { metadata: { uid?: string }; spec?: { nodeName?: string } }): void {
+    if (!pod.spec?.nodeName) return;
+    this.bound.add(pod.metadata.uid ?? '');
+    if (this.bound.size >= this.expected) this.done();
+  }
+
+  private async listAndWatch(): Promise<void> {
+    const list = await this.client.list(PODS, NAMESPACE);
+    for (const pod of list.items) this.count(pod as never);
+    const stream = await this.client.watch(PODS, NAMESPACE, { resourceVersion: list.metadata.resourceVersion });
+    this.stream = stream;
+    stream.attach({
+      event: (e) => {
+        if (e.type === 'MODIFIED' || e.type === 'ADDED') this.count(e.object as never);
+      },
+      end: (reason) => {
+        if (this.stopped) return;
+        this.endReasons.push(reason ?? 'ended');
+        this.listAndWatch().catch((error: unknown) => this.done(error as Error));
+      },
+    });
+  }
+
+  private sample(): void {
+    this.samples.push(this.bound.size);
+    const recent = this.samples.slice(-STALL_SAMPLES);
+    if (recent.length === STALL_SAMPLES && recent[0] === recent[recent.length - 1]) {
+      const ends = this.endReasons.length ? `; watch ended: ${this.endReasons.join(', ')}` : '';
+      this.done(
+        new Error(`stalled at ${this.bound.size}/${this.expected} bound; queue ${this.describeQueue()}${ends}`),
+      );
+    }
+  }
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
@@ -137,18 +184,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     informers.start();
     await informers.waitForSync();
     const syncSeconds = (performance.now() - started) / 1000;
-    const samples: number[] = [];
-    const allBound = await watchBindings(client, numPods, samples);
+    const counter = new BindingCounter(client, numPods, () => JSON.stringify(scheduler.queue.sizes));
+    await counter.start();
     started = performance.now();
     const cpuBefore = process.cpuUsage();
     scheduler.run();
-    const bound = await allBound();
+    const bound = await counter.wait();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     scheduler.stop();
     informers.stop();
-    const perSecond = samples.map((n, i) => n - (samples[i - 1] ?? 0));
+    const perSecond = counter.samples.map((n, i) => n - (counter.samples[i - 1] ?? 0));
     console.error(`bound per second: ${perSecond.join(' ')}`);
     return {
       nodes: numNodes,

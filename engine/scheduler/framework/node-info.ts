@@ -14,6 +14,9 @@ export interface ImageStateSummary {
   readonly nodes: ReadonlySet<string>;
 }
 
+/** The image states of a node that reports no images: one shared map. */
+export const NO_IMAGES: ReadonlyMap<string, ImageStateSummary> = new Map();
+
 let generation = 0;
 
 /** The next value of the global generation counter (framework.nextGeneration). */
@@ -54,7 +57,7 @@ export class NodeInfo {
   /** The sum of the pods' requests, with defaults for containers that request no cpu or memory. */
   nonZeroRequested = new Resource();
   allocatable = new Resource();
-  imageStates: ReadonlyMap<string, ImageStateSummary> = new Map();
+  imageStates: ReadonlyMap<string, ImageStateSummary> = NO_IMAGES;
   generation = nextGeneration();
   /**
    * How many pods on the node match a selector in a namespace, by "namespace\0selector", valid until the node

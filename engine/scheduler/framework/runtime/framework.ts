@@ -74,11 +74,14 @@ export interface PreFilterRun {
   pluginsWithNodes: Set<string>;
 }
 
-/** The scores of one Score plugin over the feasible nodes: raw, then normalized (before the weight). */
+/**
+ * The scores of one Score plugin over the feasible nodes: raw, then normalized (before the weight). `raw` is a view
+ * into a buffer the next runScorePlugins reuses: read it before the next cycle.
+ */
 export interface PluginScores {
   plugin: string;
   weight: number;
-  raw: number[] | undefined;
+  raw: Float64Array | undefined;
   normalized: number[];
 }
 
@@ -114,6 +117,8 @@ export class Framework implements Handle {
   readonly postBindPlugins: readonly PostBindPlugin[];
   private readonly scoreWeights = new Map<string, number>();
   private readonly waitingPods = new Map<string, WaitingPodImpl>();
+  /** Raw scores kept for the decision record, reused cycle after cycle. */
+  private rawScoreBuffer = new Float64Array(0);
   private readonly snapshot: () => NodeInfoLister;
   readonly random: () => number;
 
@@ -352,7 +357,11 @@ export class Framework implements Handle {
     for (let p = 0; p < plugins.length; p++) {
       const pl = plugins[p]!;
       const pluginScores = scores[p]!;
-      const raw = keepRaw ? pluginScores.slice() : undefined;
+      let raw: Float64Array | undefined;
+      if (keepRaw) {
+        raw = this.rawScores(p, plugins.length, nodes.length);
+        for (let i = 0; i < nodes.length; i++) raw[i] = pluginScores[i]!;
+      }
       if (pl.normalizeScore) {
         const status = pl.normalizeScore(state, pod, nodes, pluginScores);
         if (!isSuccess(status)) return wrap('NormalizeScore', pl.name, status!);
@@ -372,6 +381,12 @@ export class Framework implements Handle {
       runs.push({ plugin: pl.name, weight, raw, normalized: pluginScores });
     }
     return { totals, plugins: runs };
+  }
+
+  /** Plugin `p`'s part of the raw-score buffer, grown to fit `plugins` × `nodes` scores. */
+  private rawScores(p: number, plugins: number, nodes: number): Float64Array {
+    if (this.rawScoreBuffer.length < plugins * nodes) this.rawScoreBuffer = new Float64Array(plugins * nodes);
+    return this.rawScoreBuffer.subarray(p * nodes, (p + 1) * nodes);
   }
 
   runReservePluginsReserve(state: CycleState, pod: PodInfo, nodeName: string): Status | null {

@@ -4,7 +4,7 @@
 // last snapshot (generation-based), never the whole cluster.
 
 import type { Node, Pod } from '../../framework/api-types.ts';
-import { NodeInfo } from '../../framework/node-info.ts';
+import { NO_IMAGES, NodeInfo } from '../../framework/node-info.ts';
 import type { ImageStateSummary } from '../../framework/node-info.ts';
 import type { PodInfo } from '../../framework/pod-info.ts';
 import { NodeTree } from './node-tree.ts';
@@ -250,7 +250,8 @@ export class SchedulerCache {
     this.assumedPods.delete(podInfo.uid);
   }
 
-  private addNodeImageStates(node: Node): Map<string, ImageStateSummary> {
+  private addNodeImageStates(node: Node): ReadonlyMap<string, ImageStateSummary> {
+    if (!node.status?.images?.length) return NO_IMAGES;
     const summaries = new Map<string, ImageStateSummary>();
     const name = node.metadata.name ?? '';
     for (const image of node.status?.images ?? []) {
