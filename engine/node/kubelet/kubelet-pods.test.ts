@@ -171,6 +171,16 @@ describe('pods that end', () => {
   });
 });
 
+describe('node admission', () => {
+  it('rejects a pod that does not fit the node: Failed, OutOfcpu', async () => {
+    await lab.createPod('huge', { containers: [{ name: 'c', image: IMAGE, resources: { requests: { cpu: '8' } } }] });
+    const pod = await lab.podUntil('huge', (s) => s.phase === 'Failed', 'Failed');
+    const message = "Node didn't have enough resource: cpu, requested: 8000, used: 0, capacity: 4000";
+    expect(pod['status']).toMatchObject({ reason: 'OutOfcpu', message: `Pod was rejected: ${message}` });
+    expect(await lab.eventsFor('huge')).toContainEqual({ reason: 'OutOfcpu', message });
+  });
+});
+
 describe('crash-loop back-off', () => {
   it('restarts a crashing container after 10 s, then 20 s, showing CrashLoopBackOff in between', async () => {
     await lab.createPod('crash', { containers: [{ name: 'c', image: IMAGE, args: ['crash'] }] });
