@@ -3,7 +3,7 @@
 import { UsageError } from './args.ts';
 import { serve } from './serve.ts';
 
-const USAGE = `usage: kubelab serve [--kubeconfig PATH] [--port N] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]]`;
+const USAGE = `usage: kubelab serve [--kubeconfig PATH] [--port N] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]] [--controllers *,-NAME…]`;
 
 const [command, ...rest] = process.argv.slice(2);
 try {

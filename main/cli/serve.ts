@@ -11,7 +11,7 @@ import { parseStoreSpec } from '../../engine/store/open-store.ts';
 import { intFlag, parseArgs } from './args.ts';
 
 export async function serve(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { values: ['kubeconfig', 'port', 'nodes', 'data-dir', 'store'] });
+  const args = parseArgs(argv, { values: ['kubeconfig', 'port', 'nodes', 'data-dir', 'store', 'controllers'] });
   const port = intFlag(args, 'port', 6443, 0, 65535);
   const nodes = intFlag(args, 'nodes', 3, 0, 5000);
   const dataDir = args.flags.get('data-dir');
@@ -29,6 +29,7 @@ export async function serve(argv: string[]): Promise<void> {
     serverAddress: () => address,
     logger: (message) => console.error(`kubelab: ${message}`),
     nodes,
+    controllers: args.flags.get('controllers')?.split(','),
   });
   const server = await startHttpsServer(cluster.apiServer, {
     port,

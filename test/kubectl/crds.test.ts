@@ -118,7 +118,7 @@ describe('custom resources', () => {
     );
     expect(conditions['NamesAccepted']).toMatchObject({ status: 'True', reason: 'NoConflicts' });
     expect(conditions['Established']).toMatchObject({ status: 'True', reason: 'InitialNamesAccepted' });
-    expect((await lab.kubectl(['get', 'crd', '--no-headers'])).stdout).toMatch(
+    expect((await lab.kubectl(['get', 'crd', CRD_NAME, '--no-headers'])).stdout).toMatch(
       /^crontabs\.stable\.example\.com\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/,
     );
     const resources = await lab.kubectl(['api-resources', '--api-group=stable.example.com', '--no-headers']);
@@ -323,7 +323,13 @@ describe('custom resources', () => {
       code: 0,
       stdout: `customresourcedefinition.apiextensions.k8s.io "${CRD_NAME}" deleted\n`,
     });
-    expect(await lab.kubectl(['get', 'crd'])).toMatchObject({ code: 0, stderr: 'No resources found\n' });
+    // The lab's own CRDs remain.
+    expect(await lab.kubectl(['get', 'crd', '-o', 'name'])).toMatchObject({
+      code: 0,
+      stdout:
+        'customresourcedefinition.apiextensions.k8s.io/clocks.lab.kubelab.io\n' +
+        'customresourcedefinition.apiextensions.k8s.io/faults.lab.kubelab.io\n',
+    });
     const resources = await lab.kubectl(['api-resources', '--api-group=stable.example.com', '--no-headers']);
     expect(resources.stdout).toBe('');
     const raw = await lab.kubectl(['get', '--raw', `/apis/stable.example.com/v1/namespaces/${NS}/crontabs`]);

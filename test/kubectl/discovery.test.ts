@@ -243,7 +243,8 @@ describe('discovery and meta commands', () => {
     const { code, stdout } = await lab.kubectl(['cluster-info']);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `Kubernetes control plane is running at ${lab.url}\n\n` +
+      `Kubernetes control plane is running at ${lab.url}\n` +
+        `CoreDNS is running at ${lab.url}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\n` +
         "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );
   });

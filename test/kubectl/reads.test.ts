@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../support/lab-server.ts';
-import { removeLab, startLab } from '../support/lab-server.ts';
+import { STATIC_WORKLOADS, removeLab, startLab } from '../support/lab-server.ts';
 
 const NS = 'reads';
 const BULK = 'bulk';
@@ -17,7 +17,7 @@ describe('reading objects', () => {
   const kubectl = (...args: string[]) => lab.kubectl(['-n', NS, ...args]);
 
   beforeAll(async () => {
-    lab = await startLab();
+    lab = await startLab({ args: STATIC_WORKLOADS });
     const labelled: [name: string, labels: Record<string, string>][] = [
       ['red', { env: 'prod', tier: 'web' }],
       ['green', { env: 'staging', tier: 'web' }],
@@ -396,7 +396,8 @@ describe('reading objects', () => {
         code: 0,
         stdout: 'event/red.1 created\n',
       });
-      const events = await kubectl('get', 'events');
+      // The scheduler has its own events about this namespace's pods: list those of ConfigMaps.
+      const events = await kubectl('get', 'events', '--field-selector', 'involvedObject.kind=ConfigMap');
       expect(events.stdout).toMatch(
         /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n\S+\s+Warning\s+Inspected\s+configmap\/red\s+looked at by the test\n$/,
       );

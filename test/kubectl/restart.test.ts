@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../support/lab-server.ts';
-import { removeLab, startLab } from '../support/lab-server.ts';
+import { STATIC_WORKLOADS, removeLab, startLab } from '../support/lab-server.ts';
 
 const NS = 'durable';
 
@@ -41,7 +41,7 @@ describe('restarting a lab kept in a data directory', () => {
   let before: Snapshot;
   let firstUrl: string;
 
-  const start = () => startLab({ dir, args: ['--data-dir', join(dir, 'data')] });
+  const start = () => startLab({ dir, args: ['--data-dir', join(dir, 'data'), ...STATIC_WORKLOADS] });
   const snapshot = async (): Promise<Snapshot> => ({
     objects: (
       await lab.kubectl([

@@ -5,7 +5,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../support/lab-server.ts';
-import { removeLab, startLab } from '../support/lab-server.ts';
+import { STATIC_WORKLOADS, removeLab, startLab } from '../support/lab-server.ts';
 
 const NS = 'writes';
 
@@ -16,7 +16,7 @@ describe('changing objects', () => {
     JSON.parse((await kubectl('get', resource, name, '-o', 'json')).stdout);
 
   beforeAll(async () => {
-    lab = await startLab();
+    lab = await startLab({ args: STATIC_WORKLOADS });
     expect((await lab.kubectl(['create', 'namespace', NS])).code).toBe(0);
     // The root CA publisher's kube-root-ca.crt is there too, as in every namespace of a real cluster.
     expect((await kubectl('wait', '--for=create', 'configmap/kube-root-ca.crt', '--timeout=20s')).code).toBe(0);
@@ -308,7 +308,7 @@ describe('changing objects', () => {
     });
 
     it('lists a node without a Ready condition as Unknown', async () => {
-      const { stdout } = await lab.kubectl(['get', 'nodes']);
+      const { stdout } = await lab.kubectl(['get', 'node', 'worker-1']);
       expect(stdout).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\nworker-1\s+Unknown\s+<none>\s+\d+s\s*\n$/);
     });
 

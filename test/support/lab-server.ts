@@ -32,6 +32,12 @@ export interface Lab {
   stop(): Promise<number | null>;
 }
 
+/**
+ * `kubelab serve` flags for suites about the API's own behaviour on Deployments: no Deployment or ReplicaSet
+ * controller changes them (their status stays as written) or adds pods and events of its own.
+ */
+export const STATIC_WORKLOADS = ['--controllers', '*,-deployment-controller,-replicaset-controller'];
+
 export interface LabOptions {
   /** Extra `kubelab serve` flags. Without `--nodes`, the lab has its control-plane node alone (`--nodes 0`). */
   args?: string[];
