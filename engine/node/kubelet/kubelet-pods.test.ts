@@ -161,6 +161,19 @@ describe('pods that end', () => {
     },
   );
 
+  it('takes the termination message from the log of a failed container with FallbackToLogsOnError', async () => {
+    await lab.createPod('fail', {
+      restartPolicy: 'Never',
+      containers: [{ name: 'c', image: IMAGE, args: ['crash'], terminationMessagePolicy: 'FallbackToLogsOnError' }],
+    });
+    const pod = await lab.podUntil('fail', (s) => s.phase === 'Failed', 'Failed');
+    expect(container(pod['status'] as PodStatus, 'c')?.state.terminated).toMatchObject({
+      exitCode: 1,
+      reason: 'Error',
+      message: 'crashing\n',
+    });
+  });
+
   it('restarts a failing container of an OnFailure pod', async () => {
     await lab.createPod('retry', {
       restartPolicy: 'OnFailure',
@@ -256,6 +269,20 @@ describe('deleting a pod', () => {
     expect(terminating?.metadata.deletionGracePeriodSeconds).toBe(5);
     await lab.podGone('web');
     expect(await lab.eventsFor('web')).toContainEqual({ reason: 'Killing', message: 'Stopping container web' });
+  });
+
+  it('runs the preStop hook before stopping the container', async () => {
+    await lab.createPod('hooked', {
+      terminationGracePeriodSeconds: 30,
+      containers: [{ name: 'c', image: IMAGE, lifecycle: { preStop: { exec: { command: ['sleep', '4'] } } } }],
+    });
+    await lab.podUntil('hooked', (s) => s.phase === 'Running', 'Running');
+    await lab.client.delete({ group: '', version: 'v1', resource: 'pods' }, 'default', 'hooked');
+    const deletedAt = lab.clock.now();
+    await lab.podGone('hooked');
+    const took = lab.clock.now() - deletedAt;
+    expect(took).toBeGreaterThanOrEqual(4000);
+    expect(took).toBeLessThan(10_000);
   });
 
   it('kills a container that ignores SIGTERM once the grace period is over', async () => {

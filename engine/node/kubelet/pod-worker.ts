@@ -547,7 +547,7 @@ export class PodWorker {
     }
     if (instance.reason !== 'StartError' && instance.reason !== 'Unknown') {
       const message = terminationMessage(slot.spec, instance);
-      if (message) instance.message = message;
+      if (message) instance.message = instance.message ? `${instance.message}: ${message}` : message;
     }
     this.kick();
   }
