@@ -128,6 +128,28 @@ describe('starting a pod', () => {
     expect(conditionsOf(done)['Initialized']).toBe('True');
   });
 
+  it('makes a pod with a readiness gate Ready once another controller sets the gate condition', async () => {
+    await lab.createPod('gated', {
+      readinessGates: [{ conditionType: 'example.com/load-balancer' }],
+      containers: [{ name: 'c', image: IMAGE }],
+    });
+    const waiting = await lab.podUntil('gated', (s) => s.phase === 'Running', 'Running');
+    expect((waiting['status'] as PodStatus).conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'ReadinessGatesNotReady',
+      message: 'corresponding condition of pod readiness gate "example.com/load-balancer" does not exist.',
+    });
+    await lab.client.patch(
+      { group: '', version: 'v1', resource: 'pods' },
+      'default',
+      'gated',
+      'strategic',
+      { status: { conditions: [{ type: 'example.com/load-balancer', status: 'True' }] } },
+      { subresource: 'status' },
+    );
+    await lab.podUntil('gated', (s) => conditionsOf(s)['Ready'] === 'True', 'Ready');
+  });
+
   it('gives a host-network pod the node IP', async () => {
     await lab.createPod('host', { hostNetwork: true, containers: [{ name: 'c', image: IMAGE }] });
     const pod = await lab.podUntil('host', (s) => s.phase === 'Running', 'Running');

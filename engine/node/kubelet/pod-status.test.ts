@@ -203,6 +203,34 @@ describe('generatePodStatus', () => {
   });
 });
 
+describe('readiness gates', () => {
+  const gated: PodSpec = { ...spec, readinessGates: [{ conditionType: 'example.com/ready' }] };
+
+  it.each([
+    [undefined, 'False', 'corresponding condition of pod readiness gate "example.com/ready" does not exist.'],
+    ['False', 'False', 'the status of pod readiness gate "example.com/ready" is not "True", but False'],
+    ['True', 'True', undefined],
+  ])('with the gate condition %s in the API the pod is Ready=%s', (gate, ready, message) => {
+    const apiConditions = gate ? [{ type: 'example.com/ready', status: gate }] : [];
+    const status = generatePodStatus({
+      spec: gated,
+      previous: {},
+      apiConditions,
+      init: [],
+      containers: [record('web', { current: instance('running') })],
+      sandboxReady: true,
+      hostIP: '172.18.0.2',
+      terminal: false,
+      isStaticPod: false,
+      now: NOW,
+    });
+    const condition = status.conditions?.find((c) => c.type === 'Ready');
+    expect(condition?.status).toBe(ready);
+    expect(condition?.message).toBe(message);
+    if (gate) expect(status.conditions?.[0]).toEqual({ type: 'example.com/ready', status: gate });
+  });
+});
+
 describe('rejectedPodStatus', () => {
   it('fails the pod with the admission reason, keeping only PodScheduled', () => {
     const previous: PodStatus = {

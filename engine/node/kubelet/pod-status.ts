@@ -19,8 +19,10 @@ import type { PodCondition, PodSpec, PodStatus } from './pod-types.ts';
 
 export interface PodStatusInput {
   spec: PodSpec;
-  /** The pod's status as last seen or written (conditions of other writers, times to keep). */
+  /** The pod's status as last generated or seen (times to keep). */
   previous: PodStatus;
+  /** The conditions the API object has now: those of other writers (readiness gates, DisruptionTarget) are kept. */
+  apiConditions?: readonly PodCondition[];
   init: readonly ContainerRecord[];
   containers: readonly ContainerRecord[];
   sandboxReady: boolean;
@@ -55,7 +57,7 @@ export function generatePodStatus(input: PodStatusInput): PodStatus {
   const containers = containerStatuses(input.containers, (spec.initContainers?.length ?? 0) > 0);
   const phase = podPhase(spec, init, containers, input.terminal, input.isStaticPod);
 
-  const others = previousConditions.filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  const others = (input.apiConditions ?? previousConditions).filter((c) => !KUBELET_CONDITIONS.has(c.type));
   const scheduled = previousConditions.find((c) => c.type === 'PodScheduled');
   const all = [...init, ...containers];
   const conditions: PodCondition[] = [

@@ -164,7 +164,16 @@ export class PodWorker {
     if (deletionChanged || this.imagesChanged(old)) {
       this.refreshSlots();
       this.kick();
-    }
+    } else if (this.readinessGatesChanged(old)) this.kick();
+  }
+
+  /** Whether a condition a readiness gate names changed (another controller set it): Ready follows it. */
+  private readinessGatesChanged(old: KubeObject): boolean {
+    const gates = this.spec.readinessGates ?? [];
+    if (gates.length === 0) return false;
+    const statusOf = (pod: KubeObject, type: string) =>
+      podStatusOf(pod).conditions?.find((c) => c.type === type)?.status;
+    return gates.some((g) => statusOf(old, g.conditionType) !== statusOf(this.pod, g.conditionType));
   }
 
   /** The pod is gone: stop it and forget it. */
@@ -349,6 +358,7 @@ export class PodWorker {
       : generatePodStatus({
           spec: this.spec,
           previous,
+          apiConditions: podStatusOf(target ?? this.pod).conditions,
           init: (this.spec.initContainers ?? []).map((c) => this.recordOf(c.name)),
           containers: this.spec.containers.map((c) => this.recordOf(c.name)),
           sandboxReady: this.sandbox?.ready ?? false,
