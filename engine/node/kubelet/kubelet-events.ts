@@ -39,11 +39,11 @@ export class KubeletEvents {
     if (this.allow()) this.recorder.event(pod, type, reason, message, fieldPath);
   }
 
-  /** An event about the node; kubelet refers to its node with the node name as UID. */
+  /** An event about the node; kubelet refers to its node by kind, name and the name as UID (no namespace). */
   node(nodeName: string, type: EventType, reason: string, message: string): void {
     if (!this.allow()) return;
     this.recorder.event(
-      { apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName, uid: nodeName, namespace: 'default' } },
+      { apiVersion: '', kind: 'Node', metadata: { name: nodeName, uid: nodeName } },
       type,
       reason,
       message,

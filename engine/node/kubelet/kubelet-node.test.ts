@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/object.ts';
-import { KubeletTestCluster, LEASES, NODES } from './testing/kubelet-test-cluster.ts';
+import { EVENTS, KubeletTestCluster, LEASES, NODES } from './testing/kubelet-test-cluster.ts';
 
 let lab: KubeletTestCluster;
 
@@ -97,6 +97,9 @@ describe('node registration', () => {
     );
     const events = await lab.eventsFor('node-1');
     expect(events).toContainEqual({ reason: 'Starting', message: 'Starting kubelet.' });
+    const starting = (await lab.client.list(EVENTS, 'default')).items.find((e) => e['reason'] === 'Starting');
+    expect(starting?.['involvedObject']).toEqual({ kind: 'Node', name: 'node-1', uid: 'node-1' });
+    expect(starting?.['source']).toEqual({ component: 'kubelet', host: 'node-1' });
     expect(events).toContainEqual({
       reason: 'NodeHasSufficientMemory',
       message: 'Node node-1 status is now: NodeHasSufficientMemory',
