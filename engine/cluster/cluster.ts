@@ -45,6 +45,7 @@ import { Compactor } from '../apiserver/storage/compactor.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
+import { SharedInformer } from '../client/informer.ts';
 import { InProcessClient } from '../client/in-process-client.ts';
 import { EventRecorder } from '../client/event-recorder.ts';
 import { ControllerManager } from '../controllers/controller-manager.ts';
@@ -152,6 +153,8 @@ export class Cluster {
   private controllers: ControllerManager | undefined;
   private scheduler: Scheduler | undefined;
   private lab: LabControllers | undefined;
+  private servicesInformer: SharedInformer | undefined;
+  private schedulerInformers: InformerFactory | undefined;
   /** The lab's nodes; absent for a control plane alone. */
   nodes: ClusterNodes | undefined;
   /** The scheduler's record of its decisions, served as SchedulingDecisions. */
@@ -250,26 +253,34 @@ export class Cluster {
       },
     );
     await cluster.controllers.start();
-    if (options.nodes !== undefined) await cluster.startLab(options.nodes);
+    if (options.nodes !== undefined) await cluster.startLab(options.nodes, options.rootCAPem);
     cluster.started = true;
     return cluster;
   }
 
   /** The scheduler, the lab API and its controllers, the add-ons, and the nodes. */
-  private async startLab(workers: number): Promise<void> {
+  private async startLab(workers: number, rootCAPem: string | undefined): Promise<void> {
     await bootstrapLab(this.loopback, this.registry, this.config);
     this.registry.add(schedulingDecisionsResource(this.decisions));
     const schedulerClient = this.clientFor(SCHEDULER_USER, 'kube-scheduler/v1.32.4 (linux/amd64) kubernetes/59526cd');
+    const schedulerInformers = new InformerFactory(schedulerClient, this.clock);
+    this.schedulerInformers = schedulerInformers;
     this.scheduler = new Scheduler({
       client: schedulerClient,
       clock: this.clock,
-      informers: new InformerFactory(schedulerClient, this.clock),
+      informers: schedulerInformers,
       recorder: new EventRecorder(schedulerClient, this.clock, { component: 'default-scheduler' }),
       decisions: this.decisions,
     });
     this.scheduler.run();
+    const services = new SharedInformer(this.loopback, this.clock, { group: '', version: 'v1', resource: 'services' });
+    services.start();
+    await services.waitForSync();
+    this.servicesInformer = services;
     const nodes = new ClusterNodes({
       workers,
+      services: (namespace) => services.lister.namespace(namespace).list(),
+      apiVolumes: rootCAPem !== undefined,
       config: this.config,
       clock: this.clock,
       clientFor: (user, agent) => this.clientFor(user, agent),
@@ -328,6 +339,8 @@ export class Cluster {
     this.lab?.stop();
     await this.nodes?.stop();
     this.scheduler?.stop();
+    this.schedulerInformers?.stop();
+    this.servicesInformer?.stop();
     this.controllers?.stop();
     this.compactor.stop();
     this.crdController.stop();

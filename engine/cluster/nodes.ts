@@ -12,6 +12,7 @@ import type { ImageDefinition } from '../node/images/program.ts';
 import { Kubelet } from '../node/kubelet/kubelet.ts';
 import type { NodeCapacity } from '../node/kubelet/node-object.ts';
 import type { NodeSummary } from '../node/kubelet/node-summary.ts';
+import type { ServiceLister } from '../node/kubelet/service-env.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
 import { SharedTimerClock } from '../node/shared-timer-clock.ts';
 import type { ClusterConfig } from './cluster-config.ts';
@@ -37,6 +38,13 @@ export interface ClusterNodesOptions {
   clientFor: (user: UserInfo, userAgent: string) => InProcessClient;
   images: (reference: string) => ImageDefinition | undefined;
   capacity?: NodeCapacity;
+  /** The Services of a namespace, from one informer all kubelets share (containers get their variables). */
+  services?: ServiceLister;
+  /**
+   * Whether configMap, secret, downwardAPI and projected volumes (the ServiceAccount token) are filled from the API;
+   * needs the kube-root-ca.crt ConfigMap in every namespace, which only a cluster with a CA publishes.
+   */
+  apiVolumes?: boolean;
 }
 
 /** The i-th address after the control-plane's (172.18.0.2, 172.18.0.3 … 172.18.1.0 …), as docker hands them out. */
@@ -72,6 +80,8 @@ export class ClusterNodes implements FaultTargets {
       clusterDNS: [dnsServiceIP(config)],
       clusterDomain: config.dnsDomain,
       preloadedImages: [KUBE_PROXY_IMAGE, COREDNS_IMAGE],
+      services: options.services,
+      apiVolumes: options.apiVolumes,
     };
     const manifests: KubeObject[] = controlPlaneManifests(config);
     const staticImages = manifests.flatMap((pod) =>

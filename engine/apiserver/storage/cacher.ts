@@ -61,7 +61,9 @@ function stampRevision(obj: KubeObject, revision: number): KubeObject {
 
 export class Cacher {
   private readonly objects = new Map<string, KubeObject>();
-  private readonly sortedKeys: string[] = [];
+  /** The keys in order, for lists; rebuilt lazily once writes have put it out of order (see keys()). */
+  private sortedKeys: string[] = [];
+  private keysSorted = true;
   private readonly buffer: CacheEvent[] = [];
   private bufferHead = 0;
   /** Every event after this revision is still in the buffer. */
@@ -166,8 +168,9 @@ export class Cacher {
       return { items, revision: this.revision };
     }
     const end = prefixEnd(keyPrefix);
-    for (let i = this.lowerBound(keyPrefix); i < this.sortedKeys.length; i++) {
-      const key = this.sortedKeys[i]!;
+    const sorted = this.keys();
+    for (let i = this.lowerBound(keyPrefix); i < sorted.length; i++) {
+      const key = sorted[i]!;
       if (key >= end) break;
       const obj = this.objects.get(key)!;
       if (!predicate || predicate(obj)) items.push(obj);
@@ -219,7 +222,9 @@ export class Cacher {
   private async resync(): Promise<void> {
     const result = await this.kv.range(this.prefix, { end: prefixEnd(this.prefix) });
     this.objects.clear();
-    this.sortedKeys.length = 0;
+    // The store answers a range in key order.
+    this.sortedKeys = [];
+    this.keysSorted = true;
     for (const byValue of this.indexedKeys.values()) byValue.clear();
     for (const kv of result.kvs) {
       const obj = decodeObject(kv.value, kv.modRevision);
@@ -368,25 +373,38 @@ export class Cacher {
     }
   }
 
+  /**
+   * The keys in order. Writes only mark the order stale (inserting into a sorted array on every create, e.g. each new
+   * Event, costs time proportional to the cache); the next list sorts once.
+   */
+  private keys(): string[] {
+    if (!this.keysSorted) {
+      this.sortedKeys = [...this.objects.keys()].sort();
+      this.keysSorted = true;
+    }
+    return this.sortedKeys;
+  }
+
   private lowerBound(key: string): number {
+    const sorted = this.keys();
     let lo = 0;
-    let hi = this.sortedKeys.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.sortedKeys[mid]! < key) lo = mid + 1;
+      if (sorted[mid]! < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   private insertKey(key: string): void {
-    const at = this.lowerBound(key);
-    if (at === this.sortedKeys.length) this.sortedKeys.push(key);
-    else this.sortedKeys.splice(at, 0, key);
+    const last = this.sortedKeys[this.sortedKeys.length - 1];
+    if (this.keysSorted && (last === undefined || key > last)) this.sortedKeys.push(key);
+    else this.keysSorted = false;
   }
 
   private removeKey(key: string): void {
-    const at = this.lowerBound(key);
-    if (this.sortedKeys[at] === key) this.sortedKeys.splice(at, 1);
+    if (this.sortedKeys[this.sortedKeys.length - 1] === key) this.sortedKeys.pop();
+    else this.keysSorted = false;
   }
 }
