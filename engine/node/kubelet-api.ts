@@ -39,7 +39,10 @@ export interface StreamSession {
   /** Absent with a TTY (stderr goes to stdout). */
   stderr?: Readable;
   resize(size: TerminalSize): void;
-  /** Resolves with the exit code once the process ends (attach: once detached, code 0). */
+  /**
+   * Resolves with the exit code once the process ends (attach: once detached, code 0); rejects when the command could
+   * not start after the stream was accepted. (exec() and attach() themselves reject when refused before it.)
+   */
   exited: Promise<number>;
   /** Ends the session from the client's side (the connection went away). */
   close(): void;

@@ -122,6 +122,11 @@ describe('workloads on a three-node lab', () => {
     const exit = await lab.kubectl(['exec', 'deploy/web', '--', 'sh', '-c', 'exit 3']);
     expect(exit.code).toBe(3);
     expect(exit.stderr).toContain('command terminated with exit code 3');
+    const missing = await lab.kubectl(['exec', 'deploy/web', '--', 'nosuch']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('exec: "nosuch": executable file not found in $PATH: unknown');
+    const env = await lab.kubectl(['exec', 'deploy/web', '--', 'sh', '-c', 'echo $KUBERNETES_SERVICE_HOST']);
+    expect(env.stdout).toBe('10.96.0.1\n');
   }, 60_000);
 
   it('reads usage with kubectl top', async () => {

@@ -97,8 +97,10 @@ export class KubeletServer implements KubeletApi {
     try {
       process = instance.exec(options.command ?? [], { stdin: options.stdin, tty: options.tty });
     } catch (error) {
-      if (error instanceof ExecError)
-        throw internalError(new Error(`error executing command in container: ${error.message}`));
+      if (error instanceof ExecError) {
+        // As a real kubelet: the stream is accepted first, and the failure to start comes back as its status.
+        return failedSession(internalError(new Error(`error executing command in container: ${error.message}`)));
+      }
       throw error;
     }
     return {
@@ -207,4 +209,17 @@ export class KubeletServer implements KubeletApi {
 function drain(stream: Readable | undefined): undefined {
   stream?.resume();
   return undefined;
+}
+
+/** A session whose command could not start: no output, and `exited` rejects with why. */
+function failedSession(error: Error): StreamSession {
+  const exited = Promise.reject(error);
+  exited.catch(() => undefined);
+  return {
+    stdout: Readable.from([]),
+    stderr: Readable.from([]),
+    resize: () => undefined,
+    exited,
+    close: () => undefined,
+  };
 }
