@@ -1,5 +1,6 @@
 // Pending timers ordered by due time (then by when they were added): a binary min-heap with lazy cancellation, so
-// adding, cancelling and taking the earliest timer stay cheap with hundreds of thousands pending.
+// adding, cancelling and taking the earliest timer stay cheap with hundreds of thousands pending. The lab clock and
+// the kubelets' shared timer both keep their timers in one.
 
 export interface HeapTimer {
   due: number;
@@ -8,6 +9,8 @@ export interface HeapTimer {
   /** Period of a repeating timer. */
   every?: number;
   cancelled: boolean;
+  /** Whether the timer is in the heap now (a firing timer is taken out first). */
+  inHeap?: boolean;
 }
 
 function before(a: HeapTimer, b: HeapTimer): boolean {
@@ -16,11 +19,17 @@ function before(a: HeapTimer, b: HeapTimer): boolean {
 
 export class TimerHeap {
   private items: HeapTimer[] = [];
+  /** Cancelled timers still in the heap. */
   private cancelledCount = 0;
+
+  /** Timers waiting, cancelled ones not counted. */
+  get size(): number {
+    return this.items.length - this.cancelledCount;
+  }
 
   /** The earliest live timer, cancelled ones at the top dropped on the way. */
   peek(): HeapTimer | undefined {
-    while (this.items.length && this.items[0]!.cancelled) {
+    while (this.items[0]?.cancelled) {
       this.pop();
       this.cancelledCount--;
     }
@@ -29,35 +38,39 @@ export class TimerHeap {
 
   push(timer: HeapTimer): void {
     const items = this.items;
+    timer.inHeap = true;
+    let i = items.length;
     items.push(timer);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const p = items[parent]!;
+      if (!before(timer, p)) break;
+      items[i] = p;
       i = parent;
     }
+    items[i] = timer;
   }
 
   /** Removes and returns the earliest timer (cancelled or not). */
   pop(): HeapTimer | undefined {
     const items = this.items;
     const top = items[0];
-    const last = items.pop();
-    if (items.length && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let smallest = i;
-        if (l < items.length && before(items[l]!, items[smallest]!)) smallest = l;
-        if (r < items.length && before(items[r]!, items[smallest]!)) smallest = r;
-        if (smallest === i) break;
-        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
-        i = smallest;
-      }
+    if (!top) return undefined;
+    top.inHeap = false;
+    const last = items.pop()!;
+    if (items.length === 0) return top;
+    let i = 0;
+    const n = items.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && before(items[r]!, items[l]!) ? r : l;
+      if (!before(items[child]!, last)) break;
+      items[i] = items[child]!;
+      i = child;
     }
+    items[i] = last;
     return top;
   }
 
@@ -65,9 +78,12 @@ export class TimerHeap {
   cancel(timer: HeapTimer): void {
     if (timer.cancelled) return;
     timer.cancelled = true;
+    timer.every = undefined;
+    if (!timer.inHeap) return;
     this.cancelledCount++;
     if (this.cancelledCount > 1024 && this.cancelledCount * 2 > this.items.length) {
       const live = this.items.filter((t) => !t.cancelled);
+      for (const t of this.items) t.inHeap = false;
       this.items = [];
       this.cancelledCount = 0;
       for (const t of live) this.push(t);
@@ -75,6 +91,7 @@ export class TimerHeap {
   }
 
   clear(): void {
+    for (const t of this.items) t.inHeap = false;
     this.items = [];
     this.cancelledCount = 0;
   }

@@ -1,28 +1,14 @@
-// One clock for many nodes: a Clock whose timers live in a single binary heap behind one timer of the lab clock, so
-// thousands of kubelets (leases, probes, back-offs, container programs sleeping) cost the lab clock one pending timer
-// instead of one each. Cancelling is O(1) (the entry is skipped when it comes up); the heap is compacted when most of
-// it is cancelled entries.
+// One clock for many nodes: a Clock whose timers live in one timer heap (the lab clock's kind) behind a single timer of
+// the lab clock, so thousands of kubelets (leases, probes, back-offs, container programs sleeping) cost the lab clock
+// one pending timer instead of one each.
 
 import type { Clock, Timer } from '../lab/clock.ts';
-
-interface Entry {
-  due: number;
-  seq: number;
-  fn: () => void;
-  /** Period of a repeating timer. */
-  every: number;
-  cancelled: boolean;
-  inHeap: boolean;
-}
-
-function before(a: Entry, b: Entry): boolean {
-  return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-}
+import { TimerHeap } from '../lab/timer-heap.ts';
+import type { HeapTimer } from '../lab/timer-heap.ts';
 
 export class SharedTimerClock implements Clock {
-  private heap: Entry[] = [];
+  private readonly heap = new TimerHeap();
   private seq = 0;
-  private cancelled = 0;
   private armed: Timer | undefined;
   private armedDue = Infinity;
 
@@ -33,7 +19,7 @@ export class SharedTimerClock implements Clock {
   }
 
   setTimeout(fn: () => void, ms: number): Timer {
-    return this.add(fn, ms, 0);
+    return this.add(fn, ms);
   }
 
   setInterval(fn: () => void, ms: number): Timer {
@@ -42,36 +28,19 @@ export class SharedTimerClock implements Clock {
 
   /** Timers waiting (cancelled ones not counted). */
   get pending(): number {
-    return this.heap.length - this.cancelled;
+    return this.heap.size;
   }
 
-  private add(fn: () => void, ms: number, every: number): Timer {
-    const entry: Entry = {
-      due: this.clock.now() + Math.max(ms, 0),
-      seq: this.seq++,
-      fn,
-      every,
-      cancelled: false,
-      inHeap: false,
-    };
-    this.push(entry);
+  private add(fn: () => void, ms: number, every?: number): Timer {
+    const entry: HeapTimer = { due: this.clock.now() + Math.max(ms, 0), seq: this.seq++, fn, every, cancelled: false };
+    this.heap.push(entry);
     this.arm();
-    return {
-      cancel: () => {
-        if (entry.cancelled) return;
-        entry.cancelled = true;
-        entry.every = 0;
-        if (!entry.inHeap) return;
-        this.cancelled++;
-        if (this.cancelled > 1024 && this.cancelled * 2 > this.heap.length) this.compact();
-      },
-    };
+    return { cancel: () => this.heap.cancel(entry) };
   }
 
   /** Makes the lab clock wake this clock at the earliest due entry. */
   private arm(): void {
-    this.dropCancelledTop();
-    const top = this.heap[0];
+    const top = this.heap.peek();
     if (!top) {
       this.armed?.cancel();
       this.armed = undefined;
@@ -88,67 +57,15 @@ export class SharedTimerClock implements Clock {
     this.armed = undefined;
     this.armedDue = Infinity;
     const now = this.clock.now();
-    for (;;) {
-      this.dropCancelledTop();
-      const top = this.heap[0];
-      if (!top || top.due > now) break;
-      this.pop();
-      if (top.every > 0) {
+    for (let top = this.heap.peek(); top && top.due <= now; top = this.heap.peek()) {
+      this.heap.pop();
+      if (top.every !== undefined) {
         top.due += top.every;
         top.seq = this.seq++;
-        this.push(top);
+        this.heap.push(top);
       }
       top.fn();
     }
     this.arm();
-  }
-
-  private dropCancelledTop(): void {
-    while (this.heap[0]?.cancelled) {
-      this.pop();
-      this.cancelled--;
-    }
-  }
-
-  private compact(): void {
-    const live = this.heap.filter((e) => !e.cancelled);
-    for (const entry of this.heap) entry.inHeap = false;
-    this.heap = [];
-    this.cancelled = 0;
-    for (const entry of live) this.push(entry);
-  }
-
-  private push(entry: Entry): void {
-    const heap = this.heap;
-    entry.inHeap = true;
-    let i = heap.length;
-    heap.push(entry);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!before(entry, p)) break;
-      heap[i] = p;
-      i = parent;
-    }
-    heap[i] = entry;
-  }
-
-  private pop(): void {
-    const heap = this.heap;
-    heap[0]!.inHeap = false;
-    const last = heap.pop()!;
-    if (heap.length === 0) return;
-    let i = 0;
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
   }
 }
