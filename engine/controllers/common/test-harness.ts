@@ -5,17 +5,15 @@
 import type { GroupVersionResource, KubeList, KubeObject } from '../../api/object.ts';
 import { rfc3339 } from '../../api/json.ts';
 import { isStatusError } from '../../apiserver/errors/status-error.ts';
-import { EventRecorder } from '../../client/event-recorder.ts';
-import { InformerFactory } from '../../client/informer-factory.ts';
+import type { InformerFactory } from '../../client/informer-factory.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
-import { Cluster } from '../../cluster/cluster.ts';
-import { VirtualClock } from '../../lab/clock.ts';
+import type { Cluster } from '../../cluster/cluster.ts';
+import type { VirtualClock } from '../../lab/clock.ts';
 import type { Controller, ControllerContext } from '../controller-context.ts';
 import type { Pod } from './workload-types.ts';
-import { BASE_CONTROLLERS } from './workload-test-cluster.ts';
+import { WorkloadTestCluster } from './workload-test-cluster.ts';
 
 export const PODS: GroupVersionResource = { group: '', version: 'v1', resource: 'pods' };
-const SERVICE_ACCOUNTS: GroupVersionResource = { group: '', version: 'v1', resource: 'serviceaccounts' };
 const EVENTS: GroupVersionResource = { group: '', version: 'v1', resource: 'events' };
 /** Lab time the test clusters start at. */
 export const START = Date.parse('2025-01-01T00:00:00Z');
@@ -34,36 +32,14 @@ export interface WorkloadHarness {
  * `build` makes from a context of their own.
  */
 export async function startWorkloadHarness(build: (ctx: ControllerContext) => Controller[]): Promise<WorkloadHarness> {
-  const clock = new VirtualClock(START);
-  clock.setPaused(true);
-  const cluster = await Cluster.start({ clock, controllers: BASE_CONTROLLERS });
-  const client = cluster.loopback;
-  const informers = new InformerFactory(client, clock);
-  const ctx: ControllerContext = {
-    client,
-    clock,
-    informers,
-    recorder: (component) => new EventRecorder(client, clock, { component }),
-  };
-  const controllers = build(ctx);
-  informers.start();
-  await informers.waitForSync();
-  for (const controller of controllers) controller.run();
-  // Pods need the namespace's default ServiceAccount.
-  await eventually(async () => {
-    const accounts = await client.list(SERVICE_ACCOUNTS, 'default');
-    return accounts.items.length > 0 || undefined;
-  }, 'the default ServiceAccount exists');
+  const kit = await WorkloadTestCluster.start(START);
+  await kit.run(build(kit.context));
   return {
-    cluster,
-    client,
-    clock,
-    informers,
-    close: async () => {
-      for (const controller of controllers) controller.stop();
-      informers.stop();
-      await cluster.close();
-    },
+    cluster: kit.cluster,
+    client: kit.client,
+    clock: kit.clock,
+    informers: kit.context.informers,
+    close: () => kit.close(),
   };
 }
 
