@@ -4,17 +4,9 @@
 // other nodes within seconds of wall time — undone by deleting the Fault.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.ts';
 import type { Lab } from '../support/lab-server.ts';
 import { removeLab, startLab } from '../support/lab-server.ts';
-
-async function eventually<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('nodes of a three-worker lab', () => {
   let lab: Lab;

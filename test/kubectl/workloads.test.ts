@@ -5,20 +5,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnKubectl } from '../support/kubectl-stream.ts';
+import { eventually } from '../support/eventually.ts';
 import type { Lab } from '../support/lab-server.ts';
 import { removeLab, startLab } from '../support/lab-server.ts';
 
 const WAIT = ['--timeout=90s'];
-
-/** Retries a kubectl call until its result satisfies `ok` (real time; the lab runs at speed 10). */
-async function eventually<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('workloads on a three-node lab', () => {
   let lab: Lab;
