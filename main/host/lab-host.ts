@@ -1,0 +1,87 @@
+// One running lab: the cluster, its HTTPS API server on 127.0.0.1 and the admin kubeconfig that kubectl and the
+// terminals use. `kubelab serve`, `kubelab web` and the Electron app all start a lab through this.
+
+import { join, resolve } from 'node:path';
+import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
+import type { RunningServer } from '../../engine/apiserver/http/https-server.ts';
+import { Cluster } from '../../engine/cluster/cluster.ts';
+import type { InProcessClient } from '../../engine/client/in-process-client.ts';
+import { loadOrCreatePki } from '../../engine/pki/pki.ts';
+import { writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
+import { parseStoreSpec } from '../../engine/store/open-store.ts';
+
+export interface LabOptions {
+  /** Worker nodes beside the control-plane node. */
+  nodes: number;
+  port?: number;
+  dataDir?: string;
+  kubeconfigPath?: string;
+  /** A store spec as `--store` takes it (`memory`, `etcd://…`). */
+  store?: string;
+  controllers?: readonly string[];
+  logger?: (message: string) => void;
+}
+
+/** The identity the UI acts as: the lab's administrator, as the kubeconfig's client certificate says. */
+const UI_USER = { username: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
+
+export class LabHost {
+  private constructor(
+    readonly cluster: Cluster,
+    private readonly server: RunningServer,
+    readonly kubeconfigPath: string,
+  ) {}
+
+  static async start(options: LabOptions): Promise<LabHost> {
+    const dataDir = options.dataDir && resolve(options.dataDir);
+    const kubeconfigPath = resolve(
+      options.kubeconfigPath ?? (dataDir ? join(dataDir, 'kubeconfig') : 'lab/kubeconfig'),
+    );
+    const pki = await loadOrCreatePki(dataDir && join(dataDir, 'pki'));
+    let address = '';
+    const cluster = await Cluster.start({
+      store: parseStoreSpec(options.store, dataDir && join(dataDir, 'store')),
+      serviceAccountKey: pki.serviceAccount,
+      rootCAPem: pki.ca.certPem,
+      serverAddress: () => address,
+      logger: options.logger,
+      nodes: options.nodes,
+      controllers: options.controllers,
+    });
+    const server = await startHttpsServer(cluster.apiServer, {
+      port: options.port ?? 6443,
+      keyPem: pki.serving.keyPem,
+      certPem: pki.serving.certPem,
+      caPem: pki.ca.certPem,
+    });
+    address = `${server.host}:${server.port}`;
+    await writeKubeconfig(kubeconfigPath, {
+      clusterName: cluster.config.name,
+      server: server.url,
+      caPem: pki.ca.certPem,
+      clientCertPem: pki.admin.certPem,
+      clientKeyPem: pki.admin.keyPem,
+      user: 'kubernetes-admin',
+      context: `kubernetes-admin@${cluster.config.name}`,
+    });
+    return new LabHost(cluster, server, kubeconfigPath);
+  }
+
+  get serverUrl(): string {
+    return this.server.url;
+  }
+
+  /** A client that acts as the lab's administrator through the API server's whole pipeline. */
+  client(userAgent = 'kubelab-ui'): InProcessClient {
+    return this.cluster.clientFor(UI_USER, userAgent);
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.cluster.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.cluster.close();
+  }
+}
