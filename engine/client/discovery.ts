@@ -8,6 +8,8 @@ export interface DiscoveredResource extends GroupVersionResource {
   kind: string;
   namespaced: boolean;
   verbs: string[];
+  shortNames: string[];
+  categories: string[];
 }
 
 const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
@@ -17,7 +19,14 @@ interface DiscoveryDocument {
     metadata?: { name?: string };
     versions?: {
       version: string;
-      resources?: { resource: string; scope: string; verbs?: string[]; responseKind?: { kind?: string } }[];
+      resources?: {
+        resource: string;
+        scope: string;
+        verbs?: string[];
+        shortNames?: string[];
+        categories?: string[];
+        responseKind?: { kind?: string };
+      }[];
     }[];
   }[];
 }
@@ -40,6 +49,8 @@ export async function discoverResources(client: InProcessClient): Promise<Discov
           kind: r.responseKind?.kind ?? '',
           namespaced: r.scope === 'Namespaced',
           verbs: r.verbs ?? [],
+          shortNames: r.shortNames ?? [],
+          categories: r.categories ?? [],
         });
       }
     }

@@ -11,6 +11,8 @@ const resource = (group: string, name: string, kind: string, verbs: string[]): D
   kind,
   namespaced: true,
   verbs,
+  shortNames: [],
+  categories: [],
 });
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
