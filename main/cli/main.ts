@@ -2,12 +2,18 @@
 
 import { UsageError } from './args.ts';
 import { serve } from './serve.ts';
+import { web } from './web.ts';
 
-const USAGE = `usage: kubelab serve [--kubeconfig PATH] [--port N] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]] [--controllers *,-NAME…]`;
+const LAB_USAGE = '[--kubeconfig PATH] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]] [--controllers *,-NAME…]';
+const USAGE = [
+  `usage: kubelab serve [--port N] ${LAB_USAGE}`,
+  `       kubelab web [--port N] [--api-port N] ${LAB_USAGE}`,
+].join('\n');
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'serve') await serve(rest);
+  else if (command === 'web') await web(rest);
   else {
     console.error(USAGE);
     process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);

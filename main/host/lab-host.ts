@@ -2,6 +2,7 @@
 // terminals use. `kubelab serve`, `kubelab web` and the Electron app all start a lab through this.
 
 import { join, resolve } from 'node:path';
+import { KUBERNETES_VERSION } from '../../engine/apiserver/api-server.ts';
 import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
 import type { RunningServer } from '../../engine/apiserver/http/https-server.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
@@ -65,6 +66,10 @@ export class LabHost {
       context: `kubernetes-admin@${cluster.config.name}`,
     });
     return new LabHost(cluster, server, kubeconfigPath);
+  }
+
+  get kubernetesVersion(): string {
+    return KUBERNETES_VERSION.gitVersion;
   }
 
   get serverUrl(): string {

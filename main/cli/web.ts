@@ -1,0 +1,21 @@
+// `kubelab web`: the lab in a browser. Starts a lab as `serve` does, serves the UI and the host contract on
+// 127.0.0.1 (`--port`, a free port by default; the API server's port is `--api-port`), and prints the address to
+// open, with its token.
+
+import { LabHost } from '../host/lab-host.ts';
+import { builtRenderer } from '../web/renderer-build.ts';
+import { WebHost } from '../web/web-host.ts';
+import { intFlag, parseArgs } from './args.ts';
+import { LAB_FLAGS, labOptions, stopOnSignals } from './serve.ts';
+
+export async function web(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, { values: [...LAB_FLAGS, 'api-port'] });
+  const options = { ...labOptions(args), port: intFlag(args, 'api-port', 6443, 0, 65535) };
+  const [rendererRoot, lab] = await Promise.all([builtRenderer(options.logger!), LabHost.start(options)]);
+  const host = await WebHost.start(lab, { port: intFlag(args, 'port', 0, 0, 65535), rendererRoot });
+  console.log(`kubelab: the lab is at ${host.url} (API server ${lab.serverUrl}, kubeconfig: ${lab.kubeconfigPath})`);
+  stopOnSignals(async () => {
+    await host.close();
+    await lab.close();
+  });
+}
