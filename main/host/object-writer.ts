@@ -33,7 +33,9 @@ function errorOf(document: YamlDocument, error: unknown): HostError {
   }
   const { code = 500, reason = '', message = '', details } = error.status;
   let field = details?.causes?.find((c) => c.field)?.field;
-  field ??= /unknown field "([^"]+)"/.exec(message)?.[1];
+  // Server-side apply refuses an unknown field before validation, naming it in the message only.
+  field ??=
+    /unknown field "([^"]+)"/.exec(message)?.[1] ?? /\.([\w.[\]-]+): field not declared in schema/.exec(message)?.[1];
   const out: HostError = { code, reason, message, document: document.index, line: document.line };
   if (field) {
     out.field = field.replace(/^\./, '');

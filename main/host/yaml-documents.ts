@@ -2,7 +2,7 @@
 // point an error at its line — the document's first line, and the line of a field path such as
 // `spec.template.spec.containers[0].image` as the API server names fields in its causes.
 
-import { LineCounter, isMap, isSeq, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Node } from 'yaml';
 import type { HostError } from '../../engine/protocol/host-api.ts';
 
@@ -34,7 +34,8 @@ export function parseYamlDocuments(text: string): YamlDocument[] {
   const out: YamlDocument[] = [];
   for (const doc of parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false })) {
     const root = doc.contents as Node | null;
-    if (!root && doc.errors.length === 0) continue;
+    const empty = !root || (isScalar(root) && root.value === null);
+    if (empty && doc.errors.length === 0) continue;
     const line = root?.range ? lineAt(root.range[0]) : lineAt(doc.range[0]);
     const lineOf = (fieldPath: string) => {
       let node: unknown = root;
