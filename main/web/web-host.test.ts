@@ -4,10 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WEBSOCKET_PATH, encodeFrame, parseHostMessage } from '../../engine/protocol/framing.ts';
-import type { ResponseMessage, StreamMessage } from '../../engine/protocol/framing.ts';
-import type { HostMethod, HostParams } from '../../engine/protocol/host-api.ts';
+import type { HostMethod } from '../../engine/protocol/host-api.ts';
+import { HostClient, until as eventually } from '../../test/support/host-client.ts';
 import { LabHost } from '../host/lab-host.ts';
 import { WebHost } from './web-host.ts';
 
@@ -21,6 +19,8 @@ beforeAll(async () => {
   lab = await LabHost.start({ nodes: 0, port: 0, dataDir: join(dir, 'lab') });
   host = await WebHost.start(lab, { rendererRoot: join(dir, 'renderer') });
 });
+
+const Client = { connect: (token = host.token, origin?: string) => HostClient.connect(host.port, token, origin) };
 
 afterAll(async () => {
   await host?.close();
@@ -39,58 +39,6 @@ function get(
     req.on('error', reject);
     req.end();
   });
-}
-
-/** A WebSocket client of the contract: call() answers responses, streams collect stream events. */
-class Client {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (message: ResponseMessage) => void>();
-  readonly streams = new Map<string, StreamMessage['event'][]>();
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const message = parseHostMessage(JSON.parse(String(data)));
-      if (message?.type === 'response') this.waiting.get(message.id)?.(message);
-      else if (message?.type === 'stream') {
-        const events = this.streams.get(message.stream) ?? [];
-        events.push(message.event);
-        this.streams.set(message.stream, events);
-      }
-    });
-  }
-
-  static connect(token = host.token, origin?: string): Promise<Client> {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WEBSOCKET_PATH}?token=${token}`, origin ? { origin } : {});
-    return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new Client(ws)));
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-      ws.once('error', reject);
-    });
-  }
-
-  call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<ResponseMessage> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.ws.send(encodeFrame({ type: 'request', id, method, params }));
-    });
-  }
-
-  async result<M extends HostMethod>(method: M, params: HostParams<M>): Promise<Record<string, unknown>> {
-    const response = await this.call(method, params);
-    if ('error' in response) throw new Error(response.error.message);
-    return response.result as Record<string, unknown>;
-  }
-}
-
-async function eventually<T>(read: () => T | undefined, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('the token guard', () => {
@@ -138,7 +86,7 @@ describe('the contract over the WebSocket', () => {
       shortNames: string[];
     }[];
     expect(resources.find((r) => r.resource === 'deployments')?.shortNames).toEqual(['deploy']);
-    client.ws.close();
+    client.close();
   });
 
   it('applies YAML per document, and tells created, unchanged and configured apart', async () => {
@@ -155,7 +103,7 @@ describe('the contract over the WebSocket', () => {
     });
     expect(stored.yaml).toContain('color: green');
     expect(stored.yaml).not.toContain('managedFields');
-    client.ws.close();
+    client.close();
   });
 
   it('points errors at the line they concern', async () => {
@@ -173,7 +121,7 @@ describe('the contract over the WebSocket', () => {
     expect(await outcomes(invalid)).toMatchObject([
       { error: { code: 422, reason: 'Invalid', field: 'spec.containers[0].image', line: 8 } },
     ]);
-    client.ws.close();
+    client.close();
   });
 
   it('diffs the live object against what an apply would make', async () => {
@@ -193,7 +141,7 @@ describe('the contract over the WebSocket', () => {
         })
       ).yaml,
     ).toContain('a: "1"');
-    client.ws.close();
+    client.close();
   });
 
   it('streams a watch: the current objects, SYNCED, then changes, until closed', async () => {
@@ -213,7 +161,7 @@ describe('the contract over the WebSocket', () => {
     await client.result('objects.apply', { yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n' });
     await new Promise((r) => setTimeout(r, 200));
     expect(events().length).toBe(seen);
-    client.ws.close();
+    client.close();
   });
 
   it('runs a terminal with KUBECONFIG set to the lab', async () => {
@@ -226,7 +174,7 @@ describe('the contract over the WebSocket', () => {
       kind: 'end',
       exitCode: 3,
     });
-    client.ws.close();
+    client.close();
   });
 
   it('answers bad requests with errors and keeps the connection', async () => {
@@ -241,7 +189,7 @@ describe('the contract over the WebSocket', () => {
       error: { code: 404 },
     });
     expect(await client.result('lab.info', {})).toMatchObject({ name: 'kubelab' });
-    client.ws.close();
+    client.close();
   });
 
   it('closes a connection that sends a malformed message', async () => {
