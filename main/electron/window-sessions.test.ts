@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HostCalls } from './window-sessions.ts';
 import { WindowSessions } from './window-sessions.ts';
 
-function fakeSession(): HostCalls & { close: ReturnType<typeof vi.fn> } {
-  return { call: vi.fn(), close: vi.fn() };
+function fakeSession() {
+  return { call: vi.fn(), close: vi.fn<() => void>() };
 }
 
 describe('WindowSessions', () => {
