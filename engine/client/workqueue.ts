@@ -19,6 +19,7 @@ export class WorkQueue {
   private readonly delayed = new Map<string, Timer>();
   private readonly waiters: ((key: string | undefined) => void)[] = [];
   private shuttingDown = false;
+  private handOffScheduled = false;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
 
@@ -39,14 +40,27 @@ export class WorkQueue {
     if (this.shuttingDown || this.dirty.has(key)) return;
     this.dirty.add(key);
     if (this.processing.has(key)) return;
-    const waiter = this.waiters.shift();
-    if (waiter) {
-      this.dirty.delete(key);
-      this.processing.add(key);
-      waiter(key);
-    } else {
-      this.queue.push(key);
-    }
+    this.queue.push(key);
+    this.scheduleHandOff();
+  }
+
+  /**
+   * Waiting workers get queued keys once the code adding them is done (a microtask later), not at the first add: an
+   * informer delivers a batch of events at once, and a key added again and again in the batch is then synced once
+   * after it, instead of once at its first event and again for the rest.
+   */
+  private scheduleHandOff(): void {
+    if (this.handOffScheduled || this.waiters.length === 0) return;
+    this.handOffScheduled = true;
+    queueMicrotask(() => {
+      this.handOffScheduled = false;
+      while (this.waiters.length > 0 && this.queue.length > 0) {
+        const key = this.queue.shift()!;
+        this.dirty.delete(key);
+        this.processing.add(key);
+        this.waiters.shift()!(key);
+      }
+    });
   }
 
   /** Adds the key after `ms` of virtual time (sooner adds win). */

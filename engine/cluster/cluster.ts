@@ -311,8 +311,9 @@ export class Cluster {
     for (;;) {
       const nodes = (await this.storeOf('', 'nodes').list('', {})).items;
       const pods = (await this.storeOf('', 'pods').list('kube-system', {})).items;
+      const readyNodes = new Set(nodes.filter(ready).map((node) => node.metadata.name));
       const waiting = [
-        ...(this.nodes?.names() ?? []).filter((n) => !nodes.some((node) => node.metadata.name === n && ready(node))),
+        ...(this.nodes?.names() ?? []).filter((n) => !readyNodes.has(n)),
         ...pods.filter((p) => !ready(p)).map((p) => `pod ${p.metadata.name}`),
       ];
       if (waiting.length === 0 && (pods.length > 0 || !this.nodes)) return;

@@ -112,38 +112,48 @@ export class ControllerRefManager {
   constructor(private readonly options: ClaimOptions) {}
 
   async claim<T extends KubeObject>(objects: T[]): Promise<T[]> {
+    // Most objects are owned and still match: they are decided without a write, and without an await each (a
+    // controller claims every one of its objects on every sync).
     const claimed: T[] = [];
-    const errors: unknown[] = [];
+    const actions: { obj: T; action: 'adopt' | 'release' }[] = [];
     for (const obj of objects) {
+      const decision = this.decide(obj);
+      if (decision === 'claimed') claimed.push(obj);
+      else if (decision !== 'ignored') actions.push({ obj, action: decision });
+    }
+    if (actions.length === 0) return claimed;
+    // Keep the input order among what is claimed, as a claim one object after another returns it.
+    const adopted = new Set<T>();
+    const errors: unknown[] = [];
+    for (const { obj, action } of actions) {
       try {
-        if (await this.claimObject(obj)) claimed.push(obj);
+        if (action === 'release') await this.ignoreNotFound(() => this.release(obj));
+        else if (await this.ignoreNotFound(() => this.adopt(obj).then(() => true))) adopted.add(obj);
       } catch (error) {
         errors.push(error);
       }
     }
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `[${errors.map(messageOf).join(', ')}]`);
-    return claimed;
+    if (adopted.size === 0) return claimed;
+    const owned = new Set(claimed);
+    return objects.filter((obj) => owned.has(obj) || adopted.has(obj));
   }
 
-  private async claimObject(obj: KubeObject): Promise<boolean> {
+  /** What claiming one object takes: nothing (claimed or ignored), an adoption or a release. */
+  private decide(obj: KubeObject): 'claimed' | 'ignored' | 'adopt' | 'release' {
     const { controller, match } = this.options;
     const ref = controllerRefOf(obj);
     if (ref) {
-      if (ref.uid !== controller.object.metadata.uid) return false;
-      if (match(obj)) return true;
-      if (controller.object.metadata.deletionTimestamp) return false;
-      await this.ignoreNotFound(() => this.release(obj));
-      return false;
+      if (ref.uid !== controller.object.metadata.uid) return 'ignored';
+      if (match(obj)) return 'claimed';
+      return controller.object.metadata.deletionTimestamp ? 'ignored' : 'release';
     }
-    if (controller.object.metadata.deletionTimestamp || !match(obj)) return false;
-    if (obj.metadata.deletionTimestamp) return false;
+    if (controller.object.metadata.deletionTimestamp || !match(obj)) return 'ignored';
+    if (obj.metadata.deletionTimestamp) return 'ignored';
     const namespace = controller.object.metadata.namespace;
-    if (namespace && namespace !== obj.metadata.namespace) return false;
-    return this.ignoreNotFound(async () => {
-      await this.adopt(obj);
-      return true;
-    });
+    if (namespace && namespace !== obj.metadata.namespace) return 'ignored';
+    return 'adopt';
   }
 
   private async adopt(obj: KubeObject): Promise<void> {

@@ -1,7 +1,7 @@
 // Which nodes a DaemonSet's pod belongs on (NodeShouldRunDaemonPod): the template's nodeName, nodeSelector and
 // required node affinity must fit the node, and its tolerations — with those every daemon pod gets — the node's
 // NoSchedule and NoExecute taints. A pod already there may stay on a node whose NoSchedule taints it does not
-// tolerate, as long as it tolerates the NoExecute ones. Built once per sync and asked for every node.
+// tolerate, as long as it tolerates the NoExecute ones. Built once per template and asked for every node.
 
 import { deepCopy } from '../../api/object.ts';
 import type { Node, Pod as SchedulerPod, Taint, Toleration } from '../../scheduler/framework/api-types.ts';
@@ -60,6 +60,7 @@ export class DaemonPlacement {
   private readonly nodeName: string;
   private readonly affinity: RequiredNodeAffinity;
   private readonly tolerations: Toleration[];
+  private readonly evaluated = new WeakMap<Node, Placement>();
 
   constructor(ds: DaemonSet) {
     const spec = deepCopy(ds.spec?.template?.spec ?? {}) as PodSpec;
@@ -69,8 +70,14 @@ export class DaemonPlacement {
     this.affinity = new RequiredNodeAffinity({ metadata: {}, spec: spec as SchedulerPod['spec'] });
   }
 
-  /** NodeShouldRunDaemonPod for one node. */
+  /** NodeShouldRunDaemonPod for one node; a node object (informers replace them on change) is evaluated once. */
   evaluate(node: Node): Placement {
+    let placement = this.evaluated.get(node);
+    if (!placement) this.evaluated.set(node, (placement = this.evaluateNode(node)));
+    return placement;
+  }
+
+  private evaluateNode(node: Node): Placement {
     const name = node.metadata.name ?? '';
     if ((this.nodeName !== '' && this.nodeName !== name) || !this.affinity.match(node)) {
       return { shouldRun: false, shouldContinueRunning: false };

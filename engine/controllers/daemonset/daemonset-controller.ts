@@ -61,6 +61,15 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, slash), key.slice(slash + 1)];
 }
 
+/** What a DaemonSet's spec decides about nodes and pods; informers replace changed objects, so they key the memo. */
+interface SpecDecisions {
+  uid: string;
+  generation: number | undefined;
+  placement: DaemonPlacement;
+  /** Whether the selector matches a pod. */
+  matches: WeakMap<KubeObject, boolean>;
+}
+
 function selectorOf(ds: DaemonSet): LabelSelector | undefined {
   try {
     return labelSelectorAsSelector(ds.spec?.selector);
@@ -76,6 +85,12 @@ export class DaemonSetsController {
   private readonly podControl: RealPodControl;
   private readonly history: DaemonSetHistory;
   private readonly failedPodsBackoff = new FailedPodsBackoff();
+  /** What each DaemonSet's spec decides, kept while its uid and generation (so its spec) stay the same. */
+  private readonly specs = new Map<string, SpecDecisions>();
+  /** Counts the pod informer's changes: a claim over an unchanged cache that wrote nothing need not run again. */
+  private podChanges = 0;
+  /** nodesToDaemonPods of a claimed pod list (the same list is asked for several times in one sync); read-only. */
+  private readonly podsByNode = new WeakMap<readonly Pod[], Map<string, Pod[]>>();
 
   constructor(
     private readonly client: InProcessClient,
@@ -104,9 +119,18 @@ export class DaemonSetsController {
       onDelete: (r) => this.enqueueOwnerOrMatching(r),
     });
     pods.addEventHandler({
-      onAdd: (pod) => this.addPod(pod as Pod),
-      onUpdate: (oldPod, pod) => this.updatePod(oldPod as Pod, pod as Pod),
-      onDelete: (pod) => this.deletePod(pod as Pod),
+      onAdd: (pod) => {
+        this.podChanges++;
+        this.addPod(pod as Pod);
+      },
+      onUpdate: (oldPod, pod) => {
+        this.podChanges++;
+        this.updatePod(oldPod as Pod, pod as Pod);
+      },
+      onDelete: (pod) => {
+        this.podChanges++;
+        this.deletePod(pod as Pod);
+      },
     });
     nodes.addEventHandler({
       onAdd: (node) => this.addNode(node as Node),
@@ -214,8 +238,24 @@ export class DaemonSetsController {
 
   private addNode(node: Node): void {
     for (const ds of this.allDaemonSets()) {
-      if (new DaemonPlacement(ds).evaluate(node).shouldRun) this.queue.add(objectKeyOf(ds));
+      if (this.placementOf(ds).evaluate(node).shouldRun) this.queue.add(objectKeyOf(ds));
     }
+  }
+
+  private placementOf(ds: DaemonSet): DaemonPlacement {
+    return this.specDecisions(ds).placement;
+  }
+
+  /** The DaemonSet's placement and selector matches, kept per spec (a DaemonSet's generation counts its changes). */
+  private specDecisions(ds: DaemonSet): SpecDecisions {
+    const key = objectKeyOf(ds);
+    const uid = ds.metadata.uid ?? '';
+    const generation = ds.metadata.generation;
+    const known = this.specs.get(key);
+    if (known && known.uid === uid && known.generation === generation) return known;
+    const decisions = { uid, generation, placement: new DaemonPlacement(ds), matches: new WeakMap() };
+    if (generation !== undefined) this.specs.set(key, decisions);
+    return decisions;
   }
 
   /** Only labels and taints decide placement; other node changes are ignored. */
@@ -227,7 +267,7 @@ export class DaemonSetsController {
       return;
     }
     for (const ds of this.allDaemonSets()) {
-      const placement = new DaemonPlacement(ds);
+      const placement = this.placementOf(ds);
       const before = placement.evaluate(oldNode);
       const after = placement.evaluate(node);
       if (before.shouldRun !== after.shouldRun || before.shouldContinueRunning !== after.shouldContinueRunning) {
@@ -236,24 +276,48 @@ export class DaemonSetsController {
     }
   }
 
+  /**
+   * getDaemonPods for one sync: claiming again gives the same pods as long as the pod cache has not changed and the
+   * last claim adopted or released nothing, so until then the last claim's pods are reused.
+   */
+  private daemonPodsOf(ds: DaemonSet, selector: LabelSelector): () => Promise<Pod[]> {
+    let last: { podChanges: number; pods: Pod[] } | undefined;
+    return async () => {
+      if (last?.podChanges === this.podChanges) return last.pods;
+      const podChanges = this.podChanges;
+      const { pods, wrote } = await this.getDaemonPods(ds, selector);
+      last = wrote ? undefined : { podChanges, pods };
+      return pods;
+    };
+  }
+
   /** getDaemonPods: the DaemonSet's pods, after adopting matching orphans and releasing others. */
-  private async getDaemonPods(ds: DaemonSet, selector: LabelSelector): Promise<Pod[]> {
+  private async getDaemonPods(ds: DaemonSet, selector: LabelSelector): Promise<{ pods: Pod[]; wrote: boolean }> {
+    let wrote = false;
     const namespace = ds.metadata.namespace ?? '';
     const identity = { apiVersion: 'apps/v1', kind: 'DaemonSet', object: ds };
+    const { matches } = this.specDecisions(ds);
     const manager = new ControllerRefManager({
       controller: identity,
-      match: (pod) => selector.matches(pod.metadata.labels),
+      match: (pod) => {
+        let match = matches.get(pod);
+        if (match === undefined) matches.set(pod, (match = selector.matches(pod.metadata.labels)));
+        return match;
+      },
       kindName: 'Pod',
       canAdopt: recheckDeletionTimestamp(
         freshController(identity, () => this.client.get(DAEMONSETS, namespace, ds.metadata.name ?? '')),
       ),
-      patch: (ns, name, patch) => this.podControl.patchPod(ns, name, patch),
+      patch: (ns, name, patch) => {
+        wrote = true;
+        return this.podControl.patchPod(ns, name, patch);
+      },
     });
     const candidates = [
       ...objectsControlledBy(this.pods, ds.metadata.uid ?? ''),
       ...orphansIn(this.pods, namespace),
     ] as Pod[];
-    return manager.claim(candidates);
+    return { pods: await manager.claim(candidates), wrote };
   }
 
   /**
@@ -261,6 +325,8 @@ export class DaemonSetsController {
    * asked for (the history keeps their revisions).
    */
   private nodesToDaemonPods(pods: readonly Pod[], includeDeletedTerminal: boolean): Map<string, Pod[]> {
+    const known = this.podsByNode.get(pods);
+    if (known && !includeDeletedTerminal) return known;
     const byNode = new Map<string, Pod[]>();
     for (const pod of pods) {
       const phase = pod.status?.phase;
@@ -272,6 +338,7 @@ export class DaemonSetsController {
       if (!list) byNode.set(nodeName, (list = []));
       list.push(pod);
     }
+    if (!includeDeletedTerminal) this.podsByNode.set(pods, byNode);
     return byNode;
   }
 
@@ -280,6 +347,7 @@ export class DaemonSetsController {
     const cached = this.daemonSets.lister.get(namespace, name) as DaemonSet | undefined;
     if (!cached) {
       this.expectations.deleteExpectations(key);
+      this.specs.delete(key);
       return;
     }
     const nodes = this.nodes.lister.list() as Node[];
@@ -302,10 +370,11 @@ export class DaemonSetsController {
     const selector = selectorOf(cached);
     if (!selector) return;
 
-    let pods = await this.getDaemonPods(cached, selector);
+    const daemonPods = this.daemonPodsOf(cached, selector);
+    let pods = await daemonPods();
     const { current, old } = await this.history.constructHistory(cached, selector, () => pods);
     const hash = current.metadata.labels?.[DAEMONSET_REVISION_HASH_LABEL] ?? '';
-    const placement = new DaemonPlacement(cached);
+    const placement = this.placementOf(cached);
 
     if (!this.expectations.satisfiedExpectations(key)) {
       // Only the status: the controller has not acted on this generation yet.
@@ -316,7 +385,7 @@ export class DaemonSetsController {
     try {
       await this.manage(cached, nodes, pods, hash, placement);
       if (this.expectations.satisfiedExpectations(key) && cached.spec?.updateStrategy?.type === 'RollingUpdate') {
-        pods = await this.getDaemonPods(cached, selector);
+        pods = await daemonPods();
         const plan = planRollingUpdate(
           cached,
           nodes,
@@ -327,11 +396,11 @@ export class DaemonSetsController {
         );
         await this.syncNodes(cached, plan.podsToDelete, plan.nodesToCreate, hash);
       }
-      await this.history.cleanupHistory(cached, old, await this.getDaemonPods(cached, selector));
+      await this.history.cleanupHistory(cached, old, await daemonPods());
     } catch (err) {
       error = err;
     }
-    await this.updateStatus(cached, nodes, await this.getDaemonPods(cached, selector), hash, placement, true);
+    await this.updateStatus(cached, nodes, await daemonPods(), hash, placement, true);
     if (error !== undefined) throw error;
   }
 
@@ -380,6 +449,12 @@ export class DaemonSetsController {
     if (!shouldContinueRunning) {
       for (const pod of daemonPods) if (!pod.metadata.deletionTimestamp) podsToDelete.push(pod.metadata.name ?? '');
       return;
+    }
+    if (daemonPods.length === 1) {
+      // The usual case: the node's one pod, alive and not finished, stays.
+      const pod = daemonPods[0]!;
+      const phase = pod.status?.phase;
+      if (!pod.metadata.deletionTimestamp && phase !== 'Failed' && phase !== 'Succeeded') return;
     }
     const now = this.clock.now();
     const running: Pod[] = [];

@@ -51,7 +51,7 @@ export function computeDaemonSetCounts(
     counts.desiredNumberScheduled++;
     if (!scheduled) continue;
     counts.currentNumberScheduled++;
-    const pod = [...pods].sort(byCreationTimestampAndPhase)[0]!;
+    const pod = pods.length === 1 ? pods[0]! : [...pods].sort(byCreationTimestampAndPhase)[0]!;
     if (isPodReady(pod)) {
       counts.numberReady++;
       if (isPodAvailable(pod, minReadySeconds, now)) counts.numberAvailable++;

@@ -41,11 +41,10 @@ export function allowsSurge(ds: DaemonSet): boolean {
 
 /** findUpdatedPodsOnNode: the node's live new and old pod; undefined when it has more than one of either. */
 export function findUpdatedPodsOnNode(
-  ds: DaemonSet,
   pods: readonly Pod[],
   hash: string,
+  generation: number | undefined,
 ): { newPod?: Pod; oldPod?: Pod } | undefined {
-  const generation = templateGeneration(ds);
   let newPod: Pod | undefined;
   let oldPod: Pod | undefined;
   for (const pod of pods) {
@@ -61,22 +60,24 @@ export function findUpdatedPodsOnNode(
   return { newPod, oldPod };
 }
 
-/** The plan for one round of the update; `nodeToDaemonPods` gains an entry for every node that should run a pod. */
+/**
+ * The plan for one round of the update. Nodes that should run a pod and have none count as nodes without pods after
+ * those with pods (as upstream, which adds them to the end of its map).
+ */
 export function planRollingUpdate(
   ds: DaemonSet,
   nodes: readonly Node[],
-  nodeToDaemonPods: Map<string, Pod[]>,
+  nodeToDaemonPods: ReadonlyMap<string, Pod[]>,
   hash: string,
   placement: DaemonPlacement,
   now: number,
 ): RollingUpdatePlan {
-  const nodesByName = new Map(nodes.map((n) => [n.metadata.name ?? '', n]));
   let desired = 0;
+  let withoutPods = 0;
   for (const node of nodes) {
     if (!placement.evaluate(node).shouldRun) continue;
     desired++;
-    const name = node.metadata.name ?? '';
-    if (!nodeToDaemonPods.has(name)) nodeToDaemonPods.set(name, []);
+    if (!nodeToDaemonPods.has(node.metadata.name ?? '')) withoutPods++;
   }
   let maxUnavailable = unavailableCount(ds, desired);
   const maxSurge = surgeCount(ds, desired);
@@ -84,13 +85,14 @@ export function planRollingUpdate(
   if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
   const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
   const available = (pod: Pod): boolean => isPodAvailable(pod, minReadySeconds, now);
+  const generation = templateGeneration(ds);
 
   if (maxSurge === 0) {
     let numUnavailable = 0;
     const allowedReplacements: string[] = [];
     const candidates: string[] = [];
     for (const pods of nodeToDaemonPods.values()) {
-      const found = findUpdatedPodsOnNode(ds, pods, hash);
+      const found = findUpdatedPodsOnNode(pods, hash, generation);
       if (!found) {
         // The manage loop cleans up excess pods first; the node counts as unavailable.
         numUnavailable++;
@@ -109,10 +111,13 @@ export function planRollingUpdate(
         }
       }
     }
+    // A node without pods is unavailable.
+    numUnavailable += withoutPods;
     const remaining = Math.min(Math.max(maxUnavailable - numUnavailable, 0), candidates.length);
     return { podsToDelete: [...allowedReplacements, ...candidates.slice(0, remaining)], nodesToCreate: [] };
   }
 
+  const nodesByName = new Map(nodes.map((n) => [n.metadata.name ?? '', n]));
   const podsToDelete: string[] = [];
   const shouldNotRunPodsToDelete: Pod[] = [];
   const candidateNewNodes: string[] = [];
@@ -120,7 +125,7 @@ export function planRollingUpdate(
   let numSurge = 0;
   let numAvailable = 0;
   for (const [nodeName, pods] of nodeToDaemonPods) {
-    const found = findUpdatedPodsOnNode(ds, pods, hash);
+    const found = findUpdatedPodsOnNode(pods, hash, generation);
     if (!found) {
       numSurge++;
       continue;
