@@ -36,7 +36,7 @@ import { PodsByNode } from './pods-by-node.ts';
 import { RateLimitedTimedQueue } from './rate-limited-timed-queue.ts';
 import type { TryResult } from './rate-limited-timed-queue.ts';
 import { taintExists, taintSetDiff } from './taints.ts';
-import { evictionLimiter } from './token-bucket.ts';
+import { evictionLimiter } from '../../client/token-bucket.ts';
 import type { ZoneState } from './zones.ts';
 import { LABEL_EXCLUDE_DISRUPTION, computeZoneState, zoneKey } from './zones.ts';
 

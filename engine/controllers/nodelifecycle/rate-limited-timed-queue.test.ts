@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../lab/clock.ts';
 import { RateLimitedTimedQueue } from './rate-limited-timed-queue.ts';
-import { evictionLimiter } from './token-bucket.ts';
+import { evictionLimiter } from '../../client/token-bucket.ts';
 
 function setup(qps: number) {
   const clock = new VirtualClock(0);

@@ -3,8 +3,8 @@
 // rate limiter allows — the eviction rate limit of the node lifecycle controller.
 
 import type { Clock } from '../../lab/clock.ts';
-import type { RateLimiter } from './token-bucket.ts';
-import { evictionLimiter } from './token-bucket.ts';
+import type { RateLimiter } from '../../client/token-bucket.ts';
+import { evictionLimiter } from '../../client/token-bucket.ts';
 
 export interface TimedValue {
   value: string;

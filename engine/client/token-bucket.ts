@@ -1,7 +1,7 @@
 // Rate limiters on the lab clock (client-go flowcontrol): a token bucket that refills at qps up to burst tokens,
 // starting full, and one that never accepts (what a rate of zero means: evictions stopped).
 
-import type { Clock } from '../../lab/clock.ts';
+import type { Clock } from '../lab/clock.ts';
 
 export interface RateLimiter {
   readonly qps: number;
