@@ -1,0 +1,140 @@
+// The UI end to end: Debian's Chromium, driven by playwright-core, against `kubelab web` — what a student does first.
+// Screenshots of each step go to test-results/e2e/ (CI keeps them as artefacts; look at them when the UI changes).
+
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostClient } from '../support/host-client.ts';
+import { REPO_ROOT } from '../support/lab-server.ts';
+import { startWebLab } from '../support/web-lab.ts';
+import type { WebLab } from '../support/web-lab.ts';
+
+const CHROMIUM = process.env.KUBELAB_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = join(REPO_ROOT, 'test-results/e2e');
+/** Chromium's flags for a closed network: no background connections, no first-run work. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let lab: WebLab;
+let browser: Browser;
+let page: Page;
+let host: HostClient;
+const problems: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  await rm(SHOTS, { recursive: true, force: true });
+  await mkdir(SHOTS, { recursive: true });
+  [lab, browser] = await Promise.all([
+    startWebLab(['--nodes', '2']),
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+  ]);
+  host = await HostClient.connect(lab.port, lab.token);
+  // Ten times real speed, so image pulls and container starts take a moment, not seconds.
+  await host.result('objects.apply', {
+    yaml: 'apiVersion: lab.kubelab.io/v1alpha1\nkind: Clock\nmetadata:\n  name: cluster\nspec:\n  speed: 10\n',
+    force: true,
+  });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+}, 180_000);
+
+afterAll(async () => {
+  host?.close();
+  await browser?.close();
+  await lab?.stop();
+  await rm(lab?.dir ?? '/nonexistent', { recursive: true, force: true });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('the lab in a browser', () => {
+  it('opens connected, with the explorer and a terminal', async () => {
+    await page.goto(lab.url);
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-state')).toBe('open');
+    await expect.poll(() => page.getByTestId('explorer-resource').count()).toBeGreaterThan(10);
+    await page.getByTestId('terminal').waitFor();
+    await shot('1-opened');
+  });
+
+  it('applies a Deployment from the editor and shows its pods running', async () => {
+    await page.getByTestId('template-select').selectOption('Deployment');
+    await page.getByTestId('yaml-editor').locator('.monaco-editor').waitFor();
+    await page.getByTestId('apply-button').click();
+    await expect.poll(() => page.getByTestId('message-bar').textContent()).toMatch(/deployment.apps\/web created/i);
+    await shot('2-applied');
+    await page.locator('[data-testid="view-tab"][data-view="cluster"]').click();
+    const running = page.locator('[data-testid="pod-chip"][data-phase="Running"][data-pod^="web-"]');
+    await expect.poll(() => running.count(), { timeout: 60_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('node-card').count()).toBe(3);
+    await shot('3-cluster-running');
+  });
+
+  it('runs kubectl in the terminal against the lab', async () => {
+    const terminal = page.getByTestId('terminal');
+    await terminal.click();
+    await page.keyboard.type('kubectl get pods -l app=web\n');
+    await expect
+      .poll(async () => (await terminal.textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE.*web-\S+\s+1\/1\s+Running/s);
+    await shot('4-terminal-kubectl');
+  });
+
+  it("opens a pod's logs", async () => {
+    await page.locator('[data-testid="pod-chip"][data-pod^="web-"]').first().click();
+    await page.locator('[data-testid="details-tab"][data-tab="logs"]').click();
+    await expect
+      .poll(() => page.getByTestId('logs-output').textContent(), { timeout: 30_000 })
+      .toContain('Configuration complete; ready for start up');
+    await shot('5-pod-logs');
+  });
+
+  it('explains why a pod stays Pending, per node and plugin', async () => {
+    await host.result('objects.apply', {
+      yaml: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: too-big',
+        '  namespace: default',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: nginx',
+        '      resources:',
+        '        requests:',
+        '          cpu: "500"',
+        '',
+      ].join('\n'),
+    });
+    const pending = page.locator('[data-testid="pod-chip"][data-pod="too-big"]');
+    await expect.poll(() => pending.getAttribute('data-phase'), { timeout: 30_000 }).toBe('Pending');
+    await pending.click();
+    await page.locator('[data-testid="details-tab"][data-tab="scheduling"]').click();
+    const explanation = page.getByTestId('scheduling-explanation');
+    await expect
+      .poll(() => explanation.textContent(), { timeout: 30_000 })
+      .toMatch(/0\/3 nodes are available: 1 node\(s\) had untolerated taint.*2 Insufficient cpu/s);
+    await expect.poll(() => explanation.getByTestId('scheduling-node').count()).toBe(3);
+    await shot('6-scheduling-explanation');
+  });
+
+  it('met no page errors on the way', () => {
+    expect(problems).toEqual([]);
+  });
+});
