@@ -11,9 +11,13 @@ import { LAB_FLAGS, labOptions, stopOnSignals } from './serve.ts';
 export async function web(argv: string[]): Promise<void> {
   const args = parseArgs(argv, { values: [...LAB_FLAGS, 'api-port'] });
   const options = { ...labOptions(args), port: intFlag(args, 'api-port', 6443, 0, 65535) };
-  const [rendererRoot, lab] = await Promise.all([builtRenderer(options.logger!), LabHost.start(options)]);
-  const host = await WebHost.start(lab, { port: intFlag(args, 'port', 0, 0, 65535), rendererRoot });
-  console.log(`kubelab: the lab is at ${host.url} (API server ${lab.serverUrl}, kubeconfig: ${lab.kubeconfigPath})`);
+  const rendererRoot = await builtRenderer(options.logger!);
+  // The page loads while the lab starts; its connection is answered once the lab is up.
+  const starting = LabHost.start(options);
+  const host = await WebHost.start(starting, { port: intFlag(args, 'port', 0, 0, 65535), rendererRoot });
+  console.log(`kubelab: the lab is at ${host.url}`);
+  const lab = await starting;
+  console.log(`kubelab: API server ready at ${lab.serverUrl} (kubeconfig: ${lab.kubeconfigPath})`);
   stopOnSignals(async () => {
     await host.close();
     await lab.close();

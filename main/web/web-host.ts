@@ -48,13 +48,20 @@ export class WebHost {
   private constructor(
     private readonly server: Server,
     readonly token: string,
-    private readonly lab: LabHost,
+    private readonly lab: Promise<LabHost>,
     private readonly rendererRoot: string,
   ) {}
 
-  static async start(lab: LabHost, options: WebHostOptions): Promise<WebHost> {
+  /**
+   * Serves at once; `lab` may still be starting — the page loads meanwhile, and connections are answered once the lab
+   * is up (a lab that fails to start closes them).
+   */
+  static async start(lab: LabHost | Promise<LabHost>, options: WebHostOptions): Promise<WebHost> {
     const server = createServer();
-    const host = new WebHost(server, options.token ?? randomBytes(24).toString('base64url'), lab, options.rendererRoot);
+    const token = options.token ?? randomBytes(24).toString('base64url');
+    const labReady = Promise.resolve(lab);
+    labReady.catch(() => undefined);
+    const host = new WebHost(server, token, labReady, options.rendererRoot);
     server.on('request', (req, res) => void host.request(req, res));
     server.on('upgrade', (req, socket, head) => host.upgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
@@ -141,15 +148,19 @@ export class WebHost {
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
       ws.send(encodeFrame(message));
     };
-    const session = new HostSession(this.lab, send);
+    const session = this.lab.then((lab) => new HostSession(lab, send));
+    session.catch(() => ws.close(1011, 'the lab did not start'));
     ws.on('message', (data, isBinary) => {
       const request = isBinary ? undefined : parseRequest(decodeFrame(String(data)));
       if (!request) return ws.close(1008, 'malformed message');
-      void session.handle(request).then(send);
+      void session.then((s) => s.handle(request)).then(send, () => undefined);
     });
     ws.on('close', () => {
       this.sockets.delete(ws);
-      session.close();
+      void session.then(
+        (s) => s.close(),
+        () => undefined,
+      );
     });
   }
 }

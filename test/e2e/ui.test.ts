@@ -1,30 +1,17 @@
 // The UI end to end: Debian's Chromium, driven by playwright-core, against `kubelab web` — what a student does first.
 // Screenshots of each step go to test-results/e2e/ (CI keeps them as artefacts; look at them when the UI changes).
 
-import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/chromium.ts';
 import { HostClient } from '../support/host-client.ts';
 import { REPO_ROOT } from '../support/lab-server.ts';
 import { startWebLab } from '../support/web-lab.ts';
 import type { WebLab } from '../support/web-lab.ts';
 
-const CHROMIUM = process.env.KUBELAB_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test-results/e2e');
-/** Chromium's flags for a closed network: no background connections, no first-run work. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let lab: WebLab;
 let browser: Browser;
@@ -36,34 +23,31 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-beforeAll(async () => {
-  await rm(SHOTS, { recursive: true, force: true });
-  await mkdir(SHOTS, { recursive: true });
-  [lab, browser] = await Promise.all([
-    startWebLab(['--nodes', '2']),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-  ]);
-  host = await HostClient.connect(lab.port, lab.token);
-  // Ten times real speed, so image pulls and container starts take a moment, not seconds.
-  await host.result('objects.apply', {
-    yaml: 'apiVersion: lab.kubelab.io/v1alpha1\nkind: Clock\nmetadata:\n  name: cluster\nspec:\n  speed: 10\n',
-    force: true,
-  });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-}, 180_000);
+describe.skipIf(!hasChromium())('the lab in a browser', () => {
+  beforeAll(async () => {
+    await rm(SHOTS, { recursive: true, force: true });
+    await mkdir(SHOTS, { recursive: true });
+    [lab, browser] = await Promise.all([startWebLab(['--nodes', '2']), launchChromium()]);
+    host = await HostClient.connect(lab.port, lab.token);
+    // Ten times real speed, so image pulls and container starts take a moment, not seconds.
+    await host.result('objects.apply', {
+      yaml: 'apiVersion: lab.kubelab.io/v1alpha1\nkind: Clock\nmetadata:\n  name: cluster\nspec:\n  speed: 10\n',
+      force: true,
+    });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+  }, 180_000);
 
-afterAll(async () => {
-  host?.close();
-  await browser?.close();
-  await lab?.stop();
-  await rm(lab?.dir ?? '/nonexistent', { recursive: true, force: true });
-});
+  afterAll(async () => {
+    host?.close();
+    await browser?.close();
+    await lab?.stop();
+    await rm(lab?.dir ?? '/nonexistent', { recursive: true, force: true });
+  });
 
-describe.skipIf(!existsSync(CHROMIUM))('the lab in a browser', () => {
   it('opens connected, with the explorer and a terminal', async () => {
     await page.goto(lab.url);
     await expect.poll(() => page.getByTestId('connection').getAttribute('data-state')).toBe('open');
