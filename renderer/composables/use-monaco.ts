@@ -3,12 +3,13 @@
 
 import { shallowRef, watch } from 'vue';
 import type { ShallowRef } from 'vue';
+import type * as MonacoSetup from '../editor/monaco-setup.ts';
 import { editorSchemas } from '../editor/schemas.ts';
 import { hostErrorOf } from '../services/host-client.ts';
 import { host } from '../services/host.ts';
 import { useLabStore } from '../stores/lab-store.ts';
 
-type MonacoModule = typeof import('../editor/monaco-setup.ts');
+type MonacoModule = typeof MonacoSetup;
 
 /** Every model the editor makes lives under this path, which the root schema's fileMatch names. */
 export const MODEL_PATH = '/kubelab/';

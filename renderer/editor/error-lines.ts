@@ -62,7 +62,11 @@ function lineSpan(text: string, line: number, message: string): LineError {
 export function errorLines(text: string, errors: readonly HostError[]): LineError[] {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter });
-  const list = Array.isArray(documents) ? documents.filter((d) => d.contents !== null) : [];
+  // Empty documents do not count, as the host (and kubectl) count them; a malformed one does.
+  const list = documents.filter((d) => {
+    const root = d.contents;
+    return d.errors.length > 0 || !(root === null || (isScalar(root) && root.value === null));
+  });
   return errors.map((error) => {
     const message =
       error.field && !error.message.includes(error.field) ? `${error.field}: ${error.message}` : error.message;

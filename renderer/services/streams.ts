@@ -1,7 +1,7 @@
 // Streams by id: one listener on the client routes each stream message to the handler of its stream. A message that
 // arrives before its handler (the event can overtake the response that names the stream) waits for it.
 
-import type { HostMethod, HostParams, HostResult, StreamEvent } from '../../engine/protocol/host-api.ts';
+import type { HostError, HostMethod, HostParams, HostResult, StreamEvent } from '../../engine/protocol/host-api.ts';
 import type { StreamMessage } from '../../engine/protocol/framing.ts';
 import type { HostClient } from './host-client.ts';
 
@@ -16,6 +16,13 @@ export interface StreamHandle<M extends StreamMethod = StreamMethod> {
 
 const MAX_WAITING = 5000;
 
+/** The end a stream hears when the connection it came over drops. */
+export const DISCONNECTED: HostError = {
+  code: 0,
+  reason: 'Disconnected',
+  message: 'the connection to the host was lost',
+};
+
 export class StreamRouter {
   private readonly handlers = new Map<string, (event: StreamEvent) => void>();
   private readonly waiting = new Map<string, StreamEvent[]>();
@@ -25,11 +32,7 @@ export class StreamRouter {
   constructor(private readonly client: HostClient) {
     client.onStream((message) => this.route(message));
     client.onState((state) => {
-      if (state !== 'connecting') return;
-      // The host closed every stream of the dropped connection; none of these will be claimed.
-      this.waiting.clear();
-      this.waitingCount = 0;
-      this.closed.clear();
+      if (state === 'connecting') this.dropAll();
     });
   }
 
@@ -57,6 +60,17 @@ export class StreamRouter {
         this.client.call('stream.close', { stream }).catch(() => {});
       },
     };
+  }
+
+  /** The host closes every stream of a dropped connection: each handler hears its end, nothing waits any more. */
+  private dropAll(): void {
+    const handlers = [...this.handlers.values()];
+    this.handlers.clear();
+    this.waiting.clear();
+    this.waitingCount = 0;
+    this.closed.clear();
+    const end: StreamEvent = { kind: 'end', error: DISCONNECTED };
+    for (const handler of handlers) handler(end);
   }
 
   private route(message: StreamMessage): void {

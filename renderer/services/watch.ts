@@ -6,6 +6,7 @@ import type { HostError, KubeObjectJson, ResourceRef } from '../../engine/protoc
 import type { HostClient } from './host-client.ts';
 import { hostErrorOf } from './host-client.ts';
 import type { StreamHandle, StreamRouter } from './streams.ts';
+import { DISCONNECTED } from './streams.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'SYNCED';
 
@@ -40,7 +41,8 @@ export function watchResource(client: HostClient, router: StreamRouter, params: 
     try {
       const opened = await router.open('watch.open', params, (event) => {
         if (event.kind === 'watch') sink.event(event.type, event.object);
-        else if (event.kind === 'end' && !stopped) {
+        // A dropped connection reopens the watch when it is back (see onState below).
+        else if (event.kind === 'end' && !stopped && event.error?.reason !== DISCONNECTED.reason) {
           if (event.error) sink.error?.(event.error);
           timer = setTimeout(reopen, REOPEN_AFTER_END_MS);
         }

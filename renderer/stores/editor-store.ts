@@ -105,7 +105,7 @@ export const useEditorStore = defineStore('editor', () => {
     const tab = tabs.value.find((t) => t.id === id);
     if (!tab || tab.text === text) return;
     tab.text = text;
-    if (!tab.origin && tab.title.startsWith('New ')) tab.title = tabTitle(text, tab.title);
+    if (!tab.origin) tab.title = tabTitle(text, tab.title);
   }
 
   function show(kind: MessageKind, text: string, lines: string[] = []): void {

@@ -25,7 +25,6 @@ export const useTerminalStore = defineStore('terminal', () => {
   const writers = new Map<number, Writer>();
   const buffered = new Map<number, string>();
   let nextId = 1;
-  let watchingConnection = false;
 
   const active = computed(() => terminals.value.find((t) => t.id === activeId.value));
 
@@ -38,7 +37,6 @@ export const useTerminalStore = defineStore('terminal', () => {
     const id = nextId++;
     terminals.value.push({ id, title: `Terminal ${id}`, ended: '' });
     activeId.value = id;
-    watchConnection();
     return id;
   }
 
@@ -112,16 +110,6 @@ export const useTerminalStore = defineStore('terminal', () => {
     const index = terminals.value.findIndex((t) => t.id === id);
     if (index >= 0) terminals.value.splice(index, 1);
     if (activeId.value === id) activeId.value = (terminals.value[index] ?? terminals.value[index - 1])?.id;
-  }
-
-  /** A dropped connection takes the shells with it: the host closes them. */
-  function watchConnection(): void {
-    if (watchingConnection) return;
-    watchingConnection = true;
-    host().onState((state) => {
-      if (state !== 'connecting') return;
-      for (const id of [...handles.keys()]) end(id, 'connection to the host lost');
-    });
   }
 
   return { terminals, activeId, active, add, start, attach, input, resize, close };
