@@ -91,7 +91,29 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy of a JSON value: cached objects are copied before they are changed. */
+/**
+ * A deep copy of a JSON value: cached objects are copied before they are changed. Plain objects and arrays are copied
+ * field by field (several times faster than structuredClone, which copies anything else here: dates, byte arrays).
+ */
 export function deepCopy<T>(value: T): T {
-  return structuredClone(value);
+  return copyValue(value) as T;
+}
+
+function copyValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = copyValue(value[i]);
+    return copy;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = copyValue((value as Record<string, unknown>)[key]);
+    // An own "__proto__" key (JSON.parse makes them) stays a key rather than setting the prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true });
+    else copy[key] = field;
+  }
+  return copy;
 }

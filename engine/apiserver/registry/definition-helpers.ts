@@ -2,6 +2,7 @@
 // them, and the small strategy steps many kinds repeat (resetting status on create, warning about names that are
 // not DNS labels).
 
+import { deepCopy } from '../../api/object.ts';
 import type { KubeObject, ObjectMeta } from '../../api/object.ts';
 import { isDNS1123Label } from '../validation/names.ts';
 import type { StrategyContext, SubresourceDefinition, Verb } from './resource-definition.ts';
@@ -25,7 +26,7 @@ export const SCALE_SUBRESOURCE: SubresourceDefinition = subresource('autoscaling
 
 /** Replaces status with the value a new object starts with (Go's zero status as it serialises). */
 export function resetStatus(obj: KubeObject, zeroStatus: Record<string, unknown>): void {
-  obj.status = structuredClone(zeroStatus);
+  obj.status = deepCopy(zeroStatus);
 }
 
 /**
@@ -47,6 +48,6 @@ export function keepMetadata(obj: KubeObject, old: KubeObject, fields: readonly 
   const oldMeta = old.metadata as Record<string, unknown>;
   for (const field of fields) {
     if (oldMeta[field] === undefined) delete meta[field];
-    else meta[field] = structuredClone(oldMeta[field]);
+    else meta[field] = deepCopy(oldMeta[field]);
   }
 }

@@ -40,6 +40,49 @@ function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
+/** How one field of a struct is written, worked out once per definition. */
+interface FieldPlan {
+  key: string;
+  field: FieldSchema | undefined;
+  pointer: boolean;
+  omitEmpty: boolean;
+}
+
+/** A definition's fields in Go struct order with their traits, and the keys the traits cover. */
+interface StructPlan {
+  definition: DefinitionSchema;
+  fields: FieldPlan[];
+  traitKeys: Set<string>;
+  /** apiVersion and kind when the traits do not place them: they come first. */
+  typeMeta: string[];
+}
+
+const planCache = new Map<string, StructPlan | null>();
+
+/** The plan of a definition with Go traits (null without); rebuilt when the lookup hands out another definition. */
+function planOf(name: string, definition: DefinitionSchema): StructPlan | null {
+  const cached = planCache.get(name);
+  if (cached !== undefined && (cached === null || cached.definition === definition)) return cached;
+  const traits = traitsOf(name);
+  let plan: StructPlan | null = null;
+  if (traits) {
+    const properties = definition.properties ?? {};
+    plan = {
+      definition,
+      fields: [...traits].map(([key, trait]) => ({
+        key,
+        field: properties[key],
+        pointer: trait.includes('p'),
+        omitEmpty: trait.includes('o'),
+      })),
+      traitKeys: new Set(traits.keys()),
+      typeMeta: ['apiVersion', 'kind'].filter((key) => !traits.has(key)),
+    };
+  }
+  planCache.set(name, plan);
+  return plan;
+}
+
 class GoJsonForm {
   constructor(private readonly lookup: SchemaLookup) {}
 
@@ -74,40 +117,46 @@ class GoJsonForm {
 
   value(value: unknown, field: FieldSchema): unknown {
     if (field.ref) {
+      if (!isPlainObject(value)) return value;
       const definition = this.lookup.definition(field.ref);
-      if (definition?.properties && isPlainObject(value)) return this.struct(value, field.ref, definition);
-      return value;
+      return definition?.properties ? this.struct(value, field.ref, definition) : value;
     }
     if (field.type === 'array' && Array.isArray(value) && field.items) {
       const items = field.items;
-      return value.map((item) => (item === null ? item : this.value(item, items)));
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        out[i] = item === null ? item : this.value(item, items);
+      }
+      return out;
     }
     if (field.type === 'object' && isPlainObject(value) && field.additionalProperties) {
       const values = field.additionalProperties;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = v === null ? v : this.value(v, values);
+      for (const k of Object.keys(value)) {
+        const v = value[k];
+        out[k] = v === null ? v : this.value(v, values);
+      }
       return out;
     }
     return value;
   }
 
   struct(value: Record<string, unknown>, name: string, definition: DefinitionSchema): Record<string, unknown> {
-    const properties = definition.properties ?? {};
-    const traits = traitsOf(name);
+    const plan = planOf(name, definition);
     const out: Record<string, unknown> = {};
-    if (!traits) {
-      for (const [key, child] of Object.entries(value)) {
+    if (!plan) {
+      const properties = definition.properties ?? {};
+      for (const key of Object.keys(value)) {
         const field = properties[key];
+        const child = value[key];
         out[key] = field && child !== null && child !== undefined ? this.value(child, field) : child;
       }
       return out;
     }
-    for (const key of ['apiVersion', 'kind']) if (value[key] !== undefined && !traits.has(key)) out[key] = value[key];
-    for (const [key, trait] of traits) {
-      const field = properties[key];
+    for (const key of plan.typeMeta) if (value[key] !== undefined) out[key] = value[key];
+    for (const { key, field, pointer, omitEmpty } of plan.fields) {
       const child = value[key];
-      const pointer = trait.includes('p');
-      const omitEmpty = trait.includes('o');
       if (child === undefined || child === null) {
         if (pointer) {
           if (!omitEmpty) out[key] = null;
@@ -123,7 +172,7 @@ class GoJsonForm {
       if (omitEmpty && !pointer && field && !field.ref && isEmptyValue(normalized)) continue;
       out[key] = normalized;
     }
-    for (const [key, child] of Object.entries(value)) if (!(key in out) && !traits.has(key)) out[key] = child;
+    for (const key of Object.keys(value)) if (!(key in out) && !plan.traitKeys.has(key)) out[key] = value[key];
     return out;
   }
 }

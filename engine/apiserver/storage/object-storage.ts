@@ -112,18 +112,21 @@ export class ObjectStorage {
    * that changes no byte writes nothing and returns the stored object unchanged.
    */
   async guaranteedUpdate(key: string, options: UpdateOptions, tryUpdate: UpdateFunction): Promise<KubeObject> {
-    let current = options.suggestion ?? (await this.get(key));
+    // The stored bytes of `current` when they are at hand, so a no-op check need not encode it again.
+    let currentBytes: Uint8Array | undefined;
+    let current = options.suggestion;
+    if (!current) [current, currentBytes] = await this.read(key);
     let fromSuggestion = options.suggestion !== undefined;
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       if (current) checkPreconditions(key, current, options.preconditions);
       const updated = await tryUpdate(current);
       const value = encodeObject(updated);
-      if (current && sameBytes(value, encodeObject(current))) {
+      if (current && sameBytes(value, currentBytes ?? encodeObject(current))) {
         if (!fromSuggestion) return current;
         // The cached copy may be stale: confirm against the store before declaring a no-op.
-        const stored = await this.get(key);
+        const [stored, storedBytes] = await this.read(key);
         if (stored && stored.metadata.resourceVersion === current.metadata.resourceVersion) return stored;
-        current = stored;
+        [current, currentBytes] = [stored, storedBytes];
         fromSuggestion = false;
         continue;
       }
@@ -138,9 +141,16 @@ export class ObjectStorage {
       const read = response.responses[0];
       const kv = read?.type === 'range' ? read.result.kvs[0] : undefined;
       current = kv ? decodeObject(kv.value, kv.modRevision) : undefined;
+      currentBytes = kv?.value;
       fromSuggestion = false;
     }
     throw new StorageError('ResourceVersionConflicts', key, `too many conflicts updating ${key}`);
+  }
+
+  /** The stored object and its bytes. */
+  private async read(key: string): Promise<[KubeObject | undefined, Uint8Array | undefined]> {
+    const kv = (await this.kv.range(key)).kvs[0];
+    return kv ? [decodeObject(kv.value, kv.modRevision), kv.value] : [undefined, undefined];
   }
 
   /** Deletes an object that passes the preconditions and validateDeletion; returns its last stored state. */

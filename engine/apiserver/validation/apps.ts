@@ -2,6 +2,7 @@
 // ControllerRevisions — selectors that are required, non-empty and match their template, pods that always restart,
 // rolling-update parameters that can make progress, and selectors that never change.
 
+import { deepCopy } from '../../api/object.ts';
 import { FieldPath, forbiddenField, invalidValue, notSupported, required } from '../errors/field-error.ts';
 import type { FieldError } from '../errors/field-error.ts';
 import { deepEqual } from '../../api/json.ts';
@@ -220,7 +221,7 @@ interface StatefulSetOptions {
 
 /** The template as the controller will stamp it: hostname and subdomain set by it, claim templates as volumes. */
 function statefulSetTemplateToValidate(spec: Json): Json {
-  const template = structuredClone(recordOrEmpty(spec.template));
+  const template = deepCopy(recordOrEmpty(spec.template));
   const podSpec = recordOrEmpty(template.spec);
   delete podSpec.hostname;
   delete podSpec.subdomain;
@@ -326,10 +327,10 @@ export function validateStatefulSetUpdate(statefulSet: Json, old: Json): FieldEr
   const oldSpec = specOf(old);
   const oldInvalid = validateStatefulSetSpec(oldSpec, { skipTemplate: false, skipClaimTemplates: true }).length > 0;
   const errs = validateStatefulSetSpec(spec, { skipTemplate: oldInvalid, skipClaimTemplates: true });
-  const clone = structuredClone(spec);
+  const clone = deepCopy(spec);
   for (const field of STATEFULSET_MUTABLE_FIELDS) {
     if (oldSpec[field] === undefined) delete clone[field];
-    else clone[field] = structuredClone(oldSpec[field]);
+    else clone[field] = deepCopy(oldSpec[field]);
   }
   if (!deepEqual(clone, oldSpec)) {
     errs.push(

@@ -2,7 +2,7 @@
 // values must have their schema's types, and unknown fields are refused (Strict), reported (Warn) or dropped (Ignore).
 
 import type { KubeObject } from '../../../api/object.ts';
-import { apiVersionOf, isPlainObject } from '../../../api/object.ts';
+import { apiVersionOf, deepCopy, isPlainObject } from '../../../api/object.ts';
 import type { SchemaLookup } from '../../../api/schema-table.ts';
 import { goValue } from '../../../api/go-format.ts';
 import { FieldPath, invalidValue } from '../../errors/field-error.ts';
@@ -53,7 +53,7 @@ export function decodeObject(
   let decoded: { object: KubeObject; unknownFields: string[] };
   try {
     if (expected.prune) {
-      const object = structuredClone(value) as KubeObject;
+      const object = deepCopy(value) as KubeObject;
       if (!isPlainObject(object.metadata)) object.metadata = {};
       decoded = { object, unknownFields: expected.prune(object) };
     } else {

@@ -3,7 +3,7 @@
 // precondition when one is given.
 
 import type { KubeObject } from '../../../api/object.ts';
-import { isPlainObject } from '../../../api/object.ts';
+import { deepCopy, isPlainObject } from '../../../api/object.ts';
 import { FieldPath, invalidValue } from '../../errors/field-error.ts';
 import { badRequest, conflict, invalid, notFound, OBJECT_MODIFIED } from '../../errors/status-error.ts';
 import { applyPatch, patchTypeFromContentType } from '../../patch/index.ts';
@@ -107,7 +107,7 @@ export async function handleScale(ctx: HandlerContext): Promise<ApiResponse> {
           invalidValue(FieldPath.root('spec').child('replicas'), replicas, 'must be greater than or equal to 0'),
         ]);
       }
-      const updated = structuredClone(current);
+      const updated = deepCopy(current);
       writePath(updated, paths.specReplicasPath, replicas);
       return { object: updated };
     },

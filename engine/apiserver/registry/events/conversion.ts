@@ -4,13 +4,14 @@
 // source/firstTimestamp/lastTimestamp/count. Both functions are pure and write fields in Go's struct order, with
 // the fields Go always writes (structs, timestamps as null) present and the omitempty ones left out when empty.
 
+import { deepCopy } from '../../../api/object.ts';
 import type { KubeObject } from '../../../api/object.ts';
 import { isRecord } from '../../validation/access.ts';
 import type { Json } from '../../validation/access.ts';
 
 /** A copied struct-valued field: `{}` when absent (Go writes empty structs). */
 function struct(value: unknown): Json {
-  return isRecord(value) ? structuredClone(value) : {};
+  return isRecord(value) ? deepCopy(value) : {};
 }
 
 /** A timestamp field: null when absent (Go writes zero times as null). */
@@ -25,11 +26,11 @@ function copyNonEmpty(out: Json, key: string, value: unknown): void {
 
 /** Copies an optional pointer field (series, related) when present. */
 function copyPointer(out: Json, key: string, value: unknown): void {
-  if (value !== undefined && value !== null) out[key] = structuredClone(value);
+  if (value !== undefined && value !== null) out[key] = deepCopy(value);
 }
 
 export function coreEventToEventsV1(event: KubeObject): KubeObject {
-  const out: KubeObject = { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: structuredClone(event.metadata) };
+  const out: KubeObject = { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: deepCopy(event.metadata) };
   out.eventTime = time(event.eventTime);
   copyPointer(out, 'series', event.series);
   copyNonEmpty(out, 'reportingController', event.reportingComponent);
@@ -48,7 +49,7 @@ export function coreEventToEventsV1(event: KubeObject): KubeObject {
 }
 
 export function eventsV1ToCoreEvent(event: KubeObject): KubeObject {
-  const out: KubeObject = { apiVersion: 'v1', kind: 'Event', metadata: structuredClone(event.metadata) };
+  const out: KubeObject = { apiVersion: 'v1', kind: 'Event', metadata: deepCopy(event.metadata) };
   out.involvedObject = struct(event.regarding);
   copyNonEmpty(out, 'reason', event.reason);
   copyNonEmpty(out, 'message', event.note);

@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { KubeList, KubeObject, ObjectMeta } from '../../../api/object.ts';
-import { apiVersionOf } from '../../../api/object.ts';
+import { apiVersionOf, deepCopy } from '../../../api/object.ts';
 import { deepEqual, rfc3339 } from '../../../api/json.ts';
 import type { ResolvedSchema, SchemaLookup } from '../../../api/schema-table.ts';
 import type { Clock } from '../../../lab/clock.ts';
@@ -253,7 +253,7 @@ export class RegistryStore {
   // ---- writes ------------------------------------------------------------------------------------------------
 
   async create(input: KubeObject, scope: RequestScope): Promise<KubeObject> {
-    const obj = structuredClone(input);
+    const obj = deepCopy(input);
     this.setTypeMeta(obj);
     this.definition.strategy.defaults?.(obj);
     this.checkNamespace(obj, scope);
@@ -261,7 +261,7 @@ export class RegistryStore {
     const usesGenerateName = !obj.metadata.name && !!obj.metadata.generateName;
 
     for (let attempt = 0; ; attempt++) {
-      const candidate = attempt === 0 ? obj : structuredClone(obj);
+      const candidate = attempt === 0 ? obj : deepCopy(obj);
       if (usesGenerateName) candidate.metadata.name = generateName(candidate.metadata.generateName!);
       const tracked = this.trackFields(undefined, this.goForm(candidate), scope, '');
       await this.admit('CREATE', tracked, undefined, scope, '');
@@ -408,7 +408,7 @@ export class RegistryStore {
         { dryRun: scope.dryRun, preconditions },
         (current) => {
           if (!current) throw notFound(this.groupResource, name);
-          return this.goForm(mutate(structuredClone(current)));
+          return this.goForm(mutate(deepCopy(current)));
         },
       );
       return this.withTypeMeta(stored);
@@ -635,7 +635,7 @@ export class RegistryStore {
     if (this.definition.subresources?.status) {
       for (const field of this.statusFields()) {
         if (old[field] === undefined) delete obj[field];
-        else obj[field] = structuredClone(old[field]);
+        else obj[field] = deepCopy(old[field]);
       }
     }
     this.definition.strategy.prepareForUpdate?.(obj, old, ctx);
@@ -649,7 +649,7 @@ export class RegistryStore {
   private prepareStatusUpdate(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void {
     const statusFields = new Set(this.statusFields());
     for (const field of Object.keys(old)) {
-      if (field !== 'metadata' && !statusFields.has(field)) obj[field] = structuredClone(old[field]);
+      if (field !== 'metadata' && !statusFields.has(field)) obj[field] = deepCopy(old[field]);
     }
     for (const field of Object.keys(obj)) {
       if (field !== 'metadata' && !statusFields.has(field) && old[field] === undefined) delete obj[field];
@@ -825,7 +825,7 @@ export class RegistryStore {
         { dryRun: scope.dryRun, preconditions: options.preconditions },
         (current) => {
           if (!current) throw notFound(this.groupResource, name);
-          const obj = structuredClone(current);
+          const obj = deepCopy(current);
           const meta = obj.metadata;
           meta.finalizers = finalizers.length ? finalizers : undefined;
           if (!meta.finalizers) delete meta.finalizers;

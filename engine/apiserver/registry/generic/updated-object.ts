@@ -2,6 +2,7 @@
 // computes it from the current one (and is recomputed if the current one changes under it), server-side apply also
 // brings its own managedFields.
 
+import { deepCopy } from '../../../api/object.ts';
 import type { KubeObject } from '../../../api/object.ts';
 
 export interface UpdatedObject {
@@ -15,5 +16,5 @@ export type UpdatedObjectInfo = (current: KubeObject | undefined) => UpdatedObje
 
 /** A PUT: the desired object is the request body, whatever is stored. */
 export function wholeObject(object: KubeObject): UpdatedObjectInfo {
-  return () => ({ object: structuredClone(object) });
+  return () => ({ object: deepCopy(object) });
 }

@@ -2,6 +2,7 @@
 // ValidatePodBinding): a running pod's spec is almost immutable — images, activeDeadlineSeconds, added tolerations
 // and removed scheduling gates are all an update may change.
 
+import { deepCopy } from '../../../api/object.ts';
 import { deepEqual } from '../../../api/json.ts';
 import { FieldPath, forbiddenField, invalidValue, notSupported, required } from '../../errors/field-error.ts';
 import type { FieldError } from '../../errors/field-error.ts';
@@ -149,7 +150,7 @@ export function validatePodUpdate(pod: Json, old: Json): FieldError[] {
   );
   if (deepEqual(spec, oldSpec)) return errs;
 
-  const munged = structuredClone(spec);
+  const munged = deepCopy(spec);
   for (const field of ['containers', 'initContainers']) {
     const oldList = records(oldSpec[field]);
     records(munged[field]).forEach((ctr, i) => {
@@ -160,7 +161,7 @@ export function validatePodUpdate(pod: Json, old: Json): FieldError[] {
   }
   for (const field of ['activeDeadlineSeconds', 'schedulingGates', 'tolerations']) {
     if (oldSpec[field] === undefined) delete munged[field];
-    else munged[field] = structuredClone(oldSpec[field]);
+    else munged[field] = deepCopy(oldSpec[field]);
   }
   const oldGrace = optNum(oldSpec.terminationGracePeriodSeconds);
   if (oldGrace !== undefined && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1)
@@ -193,7 +194,7 @@ function mungeGatedPodScheduling(munged: Json, oldSpec: Json, errs: FieldError[]
       );
     }
     if (oldSpec.nodeSelector === undefined) delete munged.nodeSelector;
-    else munged.nodeSelector = structuredClone(oldSpec.nodeSelector);
+    else munged.nodeSelector = deepCopy(oldSpec.nodeSelector);
   }
   const oldAffinity = record(oldSpec.affinity);
   const newAffinity = record(munged.affinity);
@@ -227,11 +228,11 @@ function mungeGatedPodScheduling(munged: Json, oldSpec: Json, errs: FieldError[]
     });
   }
   if (!newAffinity) {
-    if (oldNode) munged.affinity = { nodeAffinity: structuredClone(oldNode) };
+    if (oldNode) munged.affinity = { nodeAffinity: deepCopy(oldNode) };
   } else if (!oldAffinity && !newAffinity.podAffinity && !newAffinity.podAntiAffinity) {
     delete munged.affinity;
   } else if (oldNode) {
-    newAffinity.nodeAffinity = structuredClone(oldNode);
+    newAffinity.nodeAffinity = deepCopy(oldNode);
   } else {
     delete newAffinity.nodeAffinity;
   }
