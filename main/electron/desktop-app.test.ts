@@ -172,6 +172,18 @@ describe('the desktop app', () => {
     expect(await ipc(trustedEvent(), { method: 'lab.info', params: {} })).toMatchObject({ error: { code: 403 } });
   });
 
+  it('opens a new, equally hardened window on the same lab when activated with none open', async () => {
+    electron.app.emit('activate');
+    await flush();
+    const [second] = electron.BrowserWindow.getAllWindows();
+    expect(second?.options.webPreferences).toEqual(window.options.webPreferences);
+    expect(startLab).toHaveBeenCalledTimes(1);
+    expect(await ipc(trustedEvent(second!.webContents), { method: 'lab.info', params: {} })).toEqual({
+      result: { method: 'lab.info' },
+    });
+    second!.close();
+  });
+
   it('quits when the last window closes, and closes the lab before the process exits', async () => {
     electron.app.emit('window-all-closed');
     if (process.platform !== 'darwin') expect(electron.app.quit).toHaveBeenCalled();

@@ -33,12 +33,22 @@ export function runDesktopApp<Lab extends { close(): Promise<void> }>(options: D
   }
   const sessions = new WindowSessions();
   let lab: Promise<Lab> | undefined;
-  const openWindow = () =>
+  const openWindow = (running: Promise<Lab>) =>
     openLabWindow({
       preload: options.preload,
       sessions,
-      openSession: async (emit) => options.openSession(await lab!, emit),
+      openSession: async (emit) => options.openSession(await running, emit),
     });
+  /** The first window, brought forward, or a new one when none is open (macOS keeps the app without windows). */
+  const showWindow = () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window === undefined) {
+      if (lab !== undefined) openWindow(lab);
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
   void app.whenReady().then(() => {
@@ -47,19 +57,16 @@ export function runDesktopApp<Lab extends { close(): Promise<void> }>(options: D
     installIpcHost(ipcMain, sessions);
     lab = options.startLab(join(app.getPath('userData'), 'labs', 'default'));
     lab.catch((error: unknown) => {
-      dialog.showErrorBox('kubelab', `The lab could not start: ${error instanceof Error ? error.message : error}`);
+      dialog.showErrorBox(
+        'kubelab',
+        `The lab could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
       app.exit(1);
     });
-    openWindow();
+    openWindow(lab);
   });
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
-  app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
-  });
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -45,7 +45,6 @@ export const app = Object.assign(new EventEmitter(), {
   setPath: (name: string, path: string) => void paths.set(name, path),
   requestSingleInstanceLock: () => true,
   whenReady: () => ready,
-  isReady: () => true,
   quit: vi.fn(),
   exit: vi.fn(),
 });
