@@ -2,7 +2,7 @@
 // (see app-scheme.ts). Navigation, IPC senders and permission checks are all judged against it.
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'kubelab';
+const APP_HOST = 'kubelab';
 /** The URL of the UI's page. */
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/`;
 

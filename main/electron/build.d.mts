@@ -8,5 +8,4 @@ export interface DesktopBundles {
   preload: string;
 }
 
-export function desktopBundles(root: string): DesktopBundles;
 export function buildDesktopApp(root: string): Promise<DesktopBundles>;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const SOURCE_DIRS = ['engine', 'main'];
 
 /** Where the bundles of a checkout at `root` go. */
-export function desktopBundles(root) {
+function desktopBundles(root) {
   const outDir = join(root, 'dist/electron');
   return { outDir, main: join(outDir, 'main.mjs'), preload: join(outDir, 'preload.cjs') };
 }

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 export type ElectronBinary = { binary: string } | { reason: string };
 
 /** Long enough for a first download of Electron on a slow link; a refused or absent network fails in a second. */
-export const DOWNLOAD_TIMEOUT_MS = 90_000;
+const DOWNLOAD_TIMEOUT_MS = 90_000;
 
 /** The Electron package of the checkout at `root`, or undefined when it is not installed. */
 function electronPackageDir(root: string): string | undefined {

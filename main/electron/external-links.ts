@@ -4,12 +4,7 @@
 import type { Shell } from 'electron';
 
 /** Hosts the UI links to: Kubernetes' documentation and the project's code. */
-export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
-  'kubernetes.io',
-  'www.kubernetes.io',
-  'github.com',
-  'etcd.io',
-]);
+const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['kubernetes.io', 'www.kubernetes.io', 'github.com', 'etcd.io']);
 
 const MAX_URL_LENGTH = 2048;
 

@@ -20,7 +20,7 @@ const UNTRUSTED: HostError = {
 const MALFORMED: HostError = { code: 400, reason: 'BadRequest', message: 'not a request of the kubelab host contract' };
 
 /** The HostError a failed call answers with. */
-export function hostErrorOf(error: unknown): HostError {
+function hostErrorOf(error: unknown): HostError {
   if (error instanceof HostFailure) return error.error;
   return { code: 500, reason: 'InternalError', message: error instanceof Error ? error.message : String(error) };
 }

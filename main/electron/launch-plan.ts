@@ -18,7 +18,7 @@ export interface LaunchFacts {
 }
 
 /** Why Electron could not open a window here, or undefined when it can. */
-export function windowProblem(facts: Pick<LaunchFacts, 'env' | 'platform' | 'uid'>): string | undefined {
+function windowProblem(facts: Pick<LaunchFacts, 'env' | 'platform' | 'uid'>): string | undefined {
   if (facts.platform !== 'linux') return undefined;
   if (!facts.env.DISPLAY && !facts.env.WAYLAND_DISPLAY) return 'DISPLAY and WAYLAND_DISPLAY are unset';
   if (facts.uid === 0) return 'Electron keeps its sandbox on and does not run as root';

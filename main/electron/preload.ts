@@ -35,7 +35,7 @@ function toAnswer(answer: unknown): BridgeAnswer<HostMethod> {
 }
 
 /** The bridge over one IpcRenderer. */
-export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): KubelabBridge {
+function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): KubelabBridge {
   const bridge: Record<string, unknown> = {};
   for (const method of HOST_METHOD_NAMES) {
     bridge[method] = async (params: unknown) => {

@@ -10,7 +10,7 @@ type HardenedSession = Pick<
 >;
 
 /** Response headers with any Content-Security-Policy replaced by the UI's. */
-export function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Record<string, string[]> {
+function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(headers)) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = values;
