@@ -16,6 +16,7 @@ const hostSession = { call: vi.fn((method: string) => Promise.resolve({ method }
 const startLab = vi.fn((_dataDir: string) => Promise.resolve(lab));
 let emit: (message: StreamMessage) => void = () => undefined;
 let privilegedBeforeReady: unknown[] = [];
+let sandboxedBeforeReady = false;
 let window: electron.BrowserWindow;
 let contents: FakeWebContents;
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
     },
   });
   privilegedBeforeReady = [...electron.protocol.privileged];
+  sandboxedBeforeReady = electron.app.enableSandbox.mock.calls.length === 1;
   electron.fireReady();
   await flush();
   window = electron.BrowserWindow.instances[0]!;
@@ -53,6 +55,10 @@ describe('the desktop app', () => {
     expect(privilegedBeforeReady).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
+  });
+
+  it('sandboxes every renderer of the app before it is ready', () => {
+    expect(sandboxedBeforeReady).toBe(true);
   });
 
   it('starts one lab with its data under the userData folder', () => {

@@ -26,6 +26,8 @@ export interface DesktopAppOptions<Lab extends { close(): Promise<void> }> {
 export function runDesktopApp<Lab extends { close(): Promise<void> }>(options: DesktopAppOptions<Lab>): void {
   app.setName('kubelab');
   app.setPath('userData', join(app.getPath('appData'), 'kubelab'));
+  // Every renderer sandboxed, whatever its webPreferences say.
+  app.enableSandbox();
   registerAppScheme(protocol);
   if (!app.requestSingleInstanceLock()) {
     app.quit();

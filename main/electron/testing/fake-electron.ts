@@ -41,6 +41,7 @@ const paths = new Map([['appData', '/fake/appData']]);
 export const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
   setName: vi.fn(),
+  enableSandbox: vi.fn(),
   getPath: (name: string) => paths.get(name) ?? `/fake/${name}`,
   setPath: (name: string, path: string) => void paths.set(name, path),
   requestSingleInstanceLock: () => true,
