@@ -1,10 +1,7 @@
-// An xterm terminal in an element: fitted to the element whenever its size changes (a ResizeObserver), with the lab's
+// An xterm terminal in an element (xterm loaded on first use, off the first paint's path): fitted to the element whenever its size changes (a ResizeObserver), with the lab's
 // theme and zoom, and disposed with the component.
 
-import { FitAddon } from '@xterm/addon-fit';
-import { Terminal } from '@xterm/xterm';
-import type { ITheme } from '@xterm/xterm';
-import '@xterm/xterm/css/xterm.css';
+import type { ITheme, Terminal } from '@xterm/xterm';
 import { onBeforeUnmount, onMounted, shallowRef, watch } from 'vue';
 import type { Ref } from 'vue';
 import { useLabStore } from '../stores/lab-store.ts';
@@ -36,9 +33,17 @@ export function useXterm(element: Ref<HTMLElement | null | undefined>, options: 
   let observer: ResizeObserver | undefined;
   let frame = 0;
 
-  onMounted(() => {
+  let unmounted = false;
+  const stops: (() => void)[] = [];
+
+  onMounted(async () => {
+    const [{ Terminal }, { FitAddon }] = await Promise.all([
+      import('@xterm/xterm'),
+      import('@xterm/addon-fit'),
+      import('@xterm/xterm/css/xterm.css'),
+    ]);
     const el = element.value;
-    if (!el) return;
+    if (!el || unmounted) return;
     const term = new Terminal({
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: Math.round(BASE_FONT_SIZE * lab.zoom),
@@ -63,22 +68,27 @@ export function useXterm(element: Ref<HTMLElement | null | undefined>, options: 
     term.onData(options.onData);
     observer = new ResizeObserver(refit);
     observer.observe(el);
-    watch(
-      () => lab.theme,
-      (theme) => (term.options.theme = theme === 'dark' ? DARK : LIGHT),
-    );
-    watch(
-      () => lab.zoom,
-      (zoom) => {
-        term.options.fontSize = Math.round(BASE_FONT_SIZE * zoom);
-        refit();
-      },
+    // Made after an await, so not bound to the component: stopped by hand on unmount.
+    stops.push(
+      watch(
+        () => lab.theme,
+        (theme) => (term.options.theme = theme === 'dark' ? DARK : LIGHT),
+      ),
+      watch(
+        () => lab.zoom,
+        (zoom) => {
+          term.options.fontSize = Math.round(BASE_FONT_SIZE * zoom);
+          refit();
+        },
+      ),
     );
     terminal.value = term;
     options.onReady(term);
   });
 
   onBeforeUnmount(() => {
+    unmounted = true;
+    for (const stop of stops) stop();
     cancelAnimationFrame(frame);
     observer?.disconnect();
     terminal.value?.dispose();

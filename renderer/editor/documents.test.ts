@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResourceInfo } from '../../engine/protocol/host-api.ts';
-import { documentRefs, objectLabel } from './documents.ts';
+import { documentRefs } from './documents.ts';
+import { objectLabel } from './object-label.ts';
 
 const info = (group: string, resource: string, kind: string, namespaced: boolean): ApiResourceInfo => ({
   group,

@@ -46,8 +46,3 @@ export function documentRefs(text: string, resources: readonly ApiResourceInfo[]
   }
   return refs;
 }
-
-/** How kubectl names an object in its messages: `deployment.apps/web`. */
-export function objectLabel(kind: string, group: string, name: string): string {
-  return `${kind.toLowerCase()}${group ? `.${group}` : ''}/${name}`;
-}

@@ -5,7 +5,7 @@ import type { HostResult } from '../../engine/protocol/host-api.ts';
 import { HostCallError } from '../services/host-client.ts';
 import { setHostClient } from '../services/host.ts';
 import { FakeHostClient } from '../testing/fake-host-client.ts';
-import { useEditorStore } from './editor-store.ts';
+import { tabTitle, useEditorStore } from './editor-store.ts';
 
 const YAML = `apiVersion: v1
 kind: ConfigMap
@@ -115,5 +115,24 @@ describe('the editor store', () => {
     const id = store.activeId!;
     store.setText(id, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\n');
     expect(store.active?.title).toBe('Pod/hello');
+  });
+});
+
+describe('a tab title', () => {
+  it.each([
+    [
+      'kind and name of the first document',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    a: b\n  name: p\n',
+      'Pod/p',
+    ],
+    [
+      'the first document that has a kind',
+      '# comment\n---\nkind: Service\nmetadata:\n  name: "web"\n---\nkind: Pod\n',
+      'Service/web',
+    ],
+    ['the kind alone without a name', 'kind: Namespace\n', 'Namespace'],
+    ['the old title without a kind', 'foo: bar\n', 'Untitled'],
+  ])('is %s', (_name, text, title) => {
+    expect(tabTitle(text, 'Untitled')).toBe(title);
   });
 });

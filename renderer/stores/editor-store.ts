@@ -4,9 +4,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DiffOutcome, HostError, ObjectRef } from '../../engine/protocol/host-api.ts';
-import { documentRefs, namedDocuments, objectLabel } from '../editor/documents.ts';
+import { objectLabel } from '../editor/object-label.ts';
 import type { LineError } from '../editor/error-lines.ts';
-import { errorLines } from '../editor/error-lines.ts';
 import type { Template } from '../editor/templates.ts';
 import { hostErrorOf } from '../services/host-client.ts';
 import { host } from '../services/host.ts';
@@ -36,9 +35,12 @@ export interface DiffView {
   index: number;
 }
 
-function tabTitle(text: string, fallback: string): string {
-  const first = namedDocuments(text)[0];
-  return first ? `${first.kind}${first.name ? `/${first.name}` : ''}` : fallback;
+/** `Kind/name` of the text's first document, read from its top-level `kind:` and `metadata.name` lines. */
+export function tabTitle(text: string, fallback: string): string {
+  const head = text.split(/^---/m).find((d) => /^kind:/m.test(d)) ?? '';
+  const kind = /^kind:\s*["']?([\w.-]+)/m.exec(head)?.[1];
+  const name = /^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*["']?([\w.-]+)/m.exec(head)?.[1];
+  return kind ? `${kind}${name ? `/${name}` : ''}` : fallback;
 }
 
 export const useEditorStore = defineStore('editor', () => {
@@ -116,8 +118,9 @@ export const useEditorStore = defineStore('editor', () => {
     message.value = undefined;
   }
 
-  function placeErrors(tab: EditorTab, errors: readonly HostError[]): LineError[] {
-    tab.errors = errors.length ? errorLines(tab.text, errors) : [];
+  /** Puts the errors on their lines (the YAML parser loads only when there are errors to place). */
+  async function placeErrors(tab: EditorTab, errors: readonly HostError[]): Promise<LineError[]> {
+    tab.errors = errors.length ? (await import('../editor/error-lines.ts')).errorLines(tab.text, errors) : [];
     return tab.errors;
   }
 
@@ -131,7 +134,7 @@ export const useEditorStore = defineStore('editor', () => {
       const errors = outcomes.flatMap((o) =>
         o.error ? [{ ...o.error, document: o.error.document ?? o.document }] : [],
       );
-      const placed = placeErrors(tab, errors);
+      const placed = await placeErrors(tab, errors);
       const done = outcomes.flatMap((o) =>
         o.ref && o.action
           ? [`${objectLabel(o.object?.kind ?? o.ref.resource, o.ref.group, o.ref.name)} ${o.action}${suffix}`]
@@ -142,7 +145,7 @@ export const useEditorStore = defineStore('editor', () => {
       else show('success', done.join(', ') || `nothing to apply${suffix}`, done.length > 1 ? done : []);
     } catch (failure) {
       const error = hostErrorOf(failure);
-      const [placed] = error.document !== undefined || error.line !== undefined ? placeErrors(tab, [error]) : [];
+      const [placed] = error.document !== undefined || error.line !== undefined ? await placeErrors(tab, [error]) : [];
       show('error', placed ? `line ${placed.line}: ${placed.message}` : error.message);
     } finally {
       busy.value = false;
@@ -158,7 +161,7 @@ export const useEditorStore = defineStore('editor', () => {
       const errors = outcomes.flatMap((o) =>
         o.error ? [{ ...o.error, document: o.error.document ?? o.document }] : [],
       );
-      const placed = placeErrors(tab, errors);
+      const placed = await placeErrors(tab, errors);
       const shown = outcomes.filter((o) => !o.error);
       if (shown.length) diff.value = { tabId: tab.id, outcomes: shown, index: 0 };
       if (placed.length)
@@ -186,6 +189,7 @@ export const useEditorStore = defineStore('editor', () => {
   async function deleteObjects(): Promise<void> {
     const tab = active.value;
     if (!tab || busy.value) return;
+    const { documentRefs } = await import('../editor/documents.ts');
     const refs = tab.origin ? [tab.origin] : documentRefs(tab.text, cluster.resources);
     if (refs.length === 0) {
       show('error', 'Nothing to delete: no document names an object the cluster serves');
