@@ -10,6 +10,7 @@ import type { Template } from '../editor/templates.ts';
 import { hostErrorOf } from '../services/host-client.ts';
 import { host } from '../services/host.ts';
 import { useClusterStore } from './cluster-store.ts';
+import { useLabStore } from './lab-store.ts';
 
 export interface EditorTab {
   id: number;
@@ -45,6 +46,7 @@ export function tabTitle(text: string, fallback: string): string {
 
 export const useEditorStore = defineStore('editor', () => {
   const cluster = useClusterStore();
+  const lab = useLabStore();
   const tabs = ref<EditorTab[]>([]);
   const activeId = ref<number | undefined>();
   const message = shallowRef<EditorMessage | undefined>();
@@ -57,8 +59,7 @@ export const useEditorStore = defineStore('editor', () => {
   function addTab(title: string, text: string, origin?: ObjectRef): EditorTab {
     const tab: EditorTab = { id: nextId++, title, text, errors: [], ...(origin ? { origin } : {}) };
     tabs.value.push(tab);
-    activeId.value = tab.id;
-    diff.value = undefined;
+    activate(tab.id);
     return tab;
   }
 
@@ -93,6 +94,7 @@ export const useEditorStore = defineStore('editor', () => {
   function activate(id: number): void {
     activeId.value = id;
     diff.value = undefined;
+    lab.view = 'editor';
   }
 
   function closeTab(id: number): void {
