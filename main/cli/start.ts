@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildDesktopApp } from '../electron/build.mjs';
-import { planLaunch } from '../electron/launch-plan.ts';
+import { browserAsked, planLaunch } from '../electron/launch-plan.ts';
 import { builtRenderer } from '../web/renderer-build.ts';
 import { UsageError } from './args.ts';
 import { web } from './web.ts';
@@ -28,23 +28,19 @@ async function runElectron(binary: string): Promise<void> {
 }
 
 export async function start(argv: string[]): Promise<void> {
-  const browserAsked = argv.includes('--browser') || process.env.KUBELAB_BROWSER === '1';
+  const browser = browserAsked(argv, process.env);
   const webArgs = argv.filter((arg) => arg !== '--browser');
-  if (!browserAsked && webArgs.length > 0) {
+  if (!browser && webArgs.length > 0) {
     throw new UsageError(`flags other than --browser are for the browser UI (add --browser): ${webArgs.join(' ')}`);
   }
   const plan = await planLaunch({
     root: ROOT,
-    browserAsked,
+    browserAsked: browser,
     env: process.env,
     platform: process.platform,
     uid: process.getuid?.(),
   });
-  if (plan.mode === 'electron') {
-    if (webArgs.length > 0)
-      throw new UsageError(`flags other than --browser are for the browser UI: ${webArgs.join(' ')}`);
-    return runElectron(plan.binary);
-  }
+  if (plan.mode === 'electron') return runElectron(plan.binary);
   if (plan.notice !== undefined) console.error(plan.notice);
   await web(webArgs);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LaunchFacts } from './launch-plan.ts';
-import { planLaunch } from './launch-plan.ts';
+import { browserAsked, planLaunch } from './launch-plan.ts';
 
 function facts(overrides: Partial<LaunchFacts> = {}): LaunchFacts {
   return {
@@ -22,12 +22,9 @@ describe('planLaunch', () => {
     });
   });
 
-  it.each([
-    ['--browser', facts({ browserAsked: true })],
-    ['KUBELAB_BROWSER=1', facts({ env: { DISPLAY: ':0', KUBELAB_BROWSER: '1' } })],
-  ])('serves the browser UI without looking for Electron when asked by %s', async (_name, asked) => {
+  it('serves the browser UI without looking for Electron when asked for it', async () => {
     const findBinary = vi.fn();
-    expect(await planLaunch({ ...asked, findBinary })).toEqual({ mode: 'browser' });
+    expect(await planLaunch(facts({ browserAsked: true, findBinary }))).toEqual({ mode: 'browser' });
     expect(findBinary).not.toHaveBeenCalled();
   });
 
@@ -58,5 +55,15 @@ describe('planLaunch', () => {
     ['Windows', { platform: 'win32' as const, env: {}, uid: undefined }],
   ])('runs Electron on %s', async (_name, overrides) => {
     expect(await planLaunch(facts(overrides))).toMatchObject({ mode: 'electron' });
+  });
+});
+
+describe('browserAsked', () => {
+  it.each([
+    ['--browser', ['--port', '8080', '--browser'], {}, true],
+    ['KUBELAB_BROWSER=1', [], { KUBELAB_BROWSER: '1' }, true],
+    ['neither', ['--port', '8080'], { KUBELAB_BROWSER: '0' }, false],
+  ])('reads %s', (_name, argv, env, asked) => {
+    expect(browserAsked(argv, env)).toBe(asked);
   });
 });

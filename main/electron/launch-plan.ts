@@ -27,8 +27,13 @@ function windowProblem(facts: Pick<LaunchFacts, 'env' | 'platform' | 'uid'>): st
 
 const INSTEAD = 'serving the lab in the browser instead';
 
+/** Whether the browser UI is asked for outright: `--browser` among the arguments, or KUBELAB_BROWSER=1. */
+export function browserAsked(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes('--browser') || env.KUBELAB_BROWSER === '1';
+}
+
 export async function planLaunch(facts: LaunchFacts): Promise<LaunchPlan> {
-  if (facts.browserAsked || facts.env.KUBELAB_BROWSER === '1') return { mode: 'browser' };
+  if (facts.browserAsked) return { mode: 'browser' };
   const found = await (facts.findBinary ?? findElectronBinary)(facts.root, facts.env);
   if ('reason' in found)
     return { mode: 'browser', notice: `kubelab: no Electron binary available (${found.reason}); ${INSTEAD}` };
