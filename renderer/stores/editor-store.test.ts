@@ -136,3 +136,22 @@ describe('a tab title', () => {
     expect(tabTitle(text, 'Untitled')).toBe(title);
   });
 });
+
+describe('deleting', () => {
+  afterEach(() => setHostClient(undefined));
+
+  it('deletes the object a tab was opened from, and says so', async () => {
+    const ref = { group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default', name: 'web' };
+    const client = new FakeHostClient()
+      .openStreams()
+      .on('objects.yaml', () => ({ yaml: 'kind: Deployment\n' }))
+      .on('objects.delete', () => ({ status: 'Success' }));
+    setHostClient(client);
+    setActivePinia(createPinia());
+    const store = useEditorStore();
+    await store.openObject(ref, 'Deployment');
+    await store.deleteObjects();
+    expect(client.callsOf('objects.delete')).toEqual([{ ref }]);
+    expect(store.message).toEqual({ kind: 'success', text: 'deployments.apps/web deleted', lines: [] });
+  });
+});

@@ -211,7 +211,10 @@ export const useEditorStore = defineStore('editor', () => {
       }
     }
     busy.value = false;
-    show(failed ? 'error' : 'success', lines.join(', '), lines.length > 1 ? lines : []);
+    const kind = failed ? 'error' : 'success';
+    if (lines.length === 1) show(kind, lines[0] ?? '');
+    else
+      show(kind, failed ? `${failed} of ${lines.length} deletions failed` : `${lines.length} objects deleted`, lines);
   }
 
   return {
