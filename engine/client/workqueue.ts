@@ -129,20 +129,33 @@ export class WorkQueue {
 /** What to do with a key whose sync failed: retry after its back-off (the default), right away, or after a delay. */
 export type RetryDecision = { after: 'backoff' } | { after: 'now' } | { after: number };
 
+/** How runWorkers paces syncs: a key is synced again no sooner than `factor` times its last sync's duration after it. */
+export interface SyncPacing {
+  factor: number;
+}
+
 /**
  * Runs `workers` loops that take keys from the queue and sync them, as client-go's processNextWorkItem does: a
- * key that synced is forgotten by the rate limiter; one that failed comes back as `retry` decides.
+ * key that synced is forgotten by the rate limiter; one that failed comes back as `retry` decides. With `pacing`, a
+ * key whose sync takes long (a DaemonSet over thousands of nodes) waits, still held, for a while of wall time before
+ * its next sync: the changes that arrive meanwhile are handled by one sync, as a real controller's syncs take long
+ * enough to see them together, instead of one sync per change taking all the process's time.
  */
 export function runWorkers(
   queue: WorkQueue,
   workers: number,
   sync: (key: string) => Promise<void>,
   retry: (error: unknown) => RetryDecision = () => ({ after: 'backoff' }),
+  pacing?: SyncPacing,
 ): void {
+  const nextSync = new Map<string, number>();
   const loop = async (): Promise<void> => {
     for (;;) {
       const key = await queue.get();
       if (key === undefined) return;
+      const wait = pacing ? (nextSync.get(key) ?? 0) - performance.now() : 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const started = performance.now();
       try {
         await sync(key);
         queue.forget(key);
@@ -152,6 +165,10 @@ export function runWorkers(
         else if (decision.after === 'now') queue.add(key);
         else queue.addAfter(key, decision.after);
       } finally {
+        if (pacing) {
+          const ended = performance.now();
+          nextSync.set(key, ended + pacing.factor * (ended - started));
+        }
         queue.done(key);
       }
     }

@@ -45,6 +45,7 @@ import { Compactor } from '../apiserver/storage/compactor.ts';
 import { resourcePrefix } from '../apiserver/storage/keys.ts';
 import { ObjectStorage } from '../apiserver/storage/object-storage.ts';
 import { InformerFactory } from '../client/informer-factory.ts';
+import { Readiness } from './readiness.ts';
 import { SharedInformer } from '../client/informer.ts';
 import { InProcessClient } from '../client/in-process-client.ts';
 import { EventRecorder } from '../client/event-recorder.ts';
@@ -299,26 +300,33 @@ export class Cluster {
 
   /**
    * Resolves once every node is Ready and every kube-system pod Running and Ready — when `kubectl get nodes` and
-   * `kubectl -n kube-system get pods` look as on a freshly built kubeadm cluster. Polls in real time; rejects after
-   * `timeoutMs` with what is still missing.
+   * `kubectl -n kube-system get pods` look as on a freshly built kubeadm cluster. Follows nodes and pods through
+   * informers; rejects after `timeoutMs` of real time with what is still missing.
    */
   async waitUntilReady(timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    const ready = (obj: KubeObject) =>
-      ((obj['status'] as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some(
-        (c) => c.type === 'Ready' && c.status === 'True',
-      );
-    for (;;) {
-      const nodes = (await this.storeOf('', 'nodes').list('', {})).items;
-      const pods = (await this.storeOf('', 'pods').list('kube-system', {})).items;
-      const readyNodes = new Set(nodes.filter(ready).map((node) => node.metadata.name));
-      const waiting = [
-        ...(this.nodes?.names() ?? []).filter((n) => !readyNodes.has(n)),
-        ...pods.filter((p) => !ready(p)).map((p) => `pod ${p.metadata.name}`),
-      ];
-      if (waiting.length === 0 && (pods.length > 0 || !this.nodes)) return;
-      if (Date.now() > deadline) throw new Error(`cluster not ready after ${timeoutMs} ms: ${waiting.join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const informers = new InformerFactory(this.loopback, this.clock);
+    const readiness = new Readiness(
+      informers.informerFor({ group: '', version: 'v1', resource: 'nodes' }),
+      informers.informerFor({ group: '', version: 'v1', resource: 'pods' }, { namespace: 'kube-system' }),
+      this.nodes?.names(),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        readiness.onChange(() => {
+          if (readiness.ready) resolve();
+        });
+        timer = setTimeout(() => {
+          reject(new Error(`cluster not ready after ${timeoutMs} ms: ${readiness.waiting().join(', ')}`));
+        }, timeoutMs);
+        informers.start();
+        void informers.waitForSync().then(() => {
+          if (readiness.ready) resolve();
+        });
+      });
+    } finally {
+      clearTimeout(timer);
+      informers.stop();
     }
   }
 

@@ -53,6 +53,8 @@ export const NODES = { group: '', version: 'v1', resource: 'nodes' };
 
 /** BurstReplicas: at most this many pods are created or deleted per sync. */
 const BURST_REPLICAS = 250;
+/** A DaemonSet is synced again no sooner than twice its last sync's duration after it. */
+const SYNC_PACING = { factor: 2 };
 /** StatusUpdateRetries. */
 const STATUS_UPDATE_RETRIES = 1;
 
@@ -140,7 +142,8 @@ export class DaemonSetsController {
   }
 
   run(workers = 2): void {
-    runWorkers(this.queue, workers, (key) => this.syncDaemonSet(key));
+    // A sync reads every node and pod of the DaemonSet: at thousands of nodes it is paced (see runWorkers).
+    runWorkers(this.queue, workers, (key) => this.syncDaemonSet(key), undefined, SYNC_PACING);
   }
 
   stop(): void {
