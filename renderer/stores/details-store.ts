@@ -37,11 +37,17 @@ export const useDetailsStore = defineStore('details', () => {
   let logStream: StreamHandle<'logs.open'> | undefined;
   let logPending = '';
 
-  const object = computed<KubeObjectJson | undefined>(() => {
+  const selectedKey = computed(() => {
     const ref = selected.value;
-    if (!ref) return undefined;
-    const key = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
-    return watchedObjects.value?.objects.value.get(key) ?? fetched.value;
+    return ref ? (ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name) : '';
+  });
+  const object = computed<KubeObjectJson | undefined>(
+    () => watchedObjects.value?.objects.value.get(selectedKey.value) ?? fetched.value,
+  );
+  /** The selected object was deleted: its watch has synced and no longer has it. */
+  const gone = computed(() => {
+    const watched = watchedObjects.value;
+    return !!watched?.synced.value && !!fetched.value && !watched.objects.value.has(selectedKey.value);
   });
 
   /** The owner chain, nearest owner first, following controller owners (from watches, else fetched). */
@@ -183,6 +189,7 @@ export const useDetailsStore = defineStore('details', () => {
   return {
     selected,
     object,
+    gone,
     events,
     yaml,
     error,
