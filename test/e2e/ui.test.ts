@@ -19,6 +19,16 @@ let page: Page;
 let host: HostClient;
 const problems: string[] = [];
 
+/** What the terminal shows: xterm's rows as text (spaces as rendered, style sheets left out). */
+async function terminalText(): Promise<string> {
+  return ((await page.getByTestId('terminal').locator('.xterm-rows').textContent()) ?? '').replaceAll('\u00a0', ' ');
+}
+
+/** What the editor shows of its model (Monaco renders only the visible lines, spaces as no-break spaces). */
+async function editorText(): Promise<string> {
+  return ((await page.getByTestId('yaml-editor').locator('.view-lines').textContent()) ?? '').replaceAll('\u00a0', ' ');
+}
+
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
@@ -74,9 +84,45 @@ describe.skipIf(!hasChromium())('the lab in a browser', () => {
     await terminal.click();
     await page.keyboard.type('kubectl get pods -l app=web\n');
     await expect
-      .poll(async () => (await terminal.textContent()) ?? '', { timeout: 30_000 })
+      .poll(terminalText, { timeout: 30_000 })
       .toMatch(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE.*web-\S+\s+1\/1\s+Running/s);
     await shot('4-terminal-kubectl');
+  });
+
+  it('runs kubectl exec -it inside the terminal', async () => {
+    const terminal = page.getByTestId('terminal');
+    await terminal.click();
+    await page.keyboard.type('kubectl exec -it deploy/web -- sh\n');
+    await expect.poll(terminalText, { timeout: 30_000 }).toMatch(/exec -it deploy\/web -- sh\s*\S*# \s*$/);
+    await page.keyboard.type('hostname; exit\n');
+    await expect
+      .poll(terminalText, { timeout: 30_000 })
+      .toMatch(/# hostname; exit\s*web-[a-z0-9]+-[a-z0-9]{5}\s*root@/);
+    await shot('4b-terminal-exec');
+  }, 90_000);
+
+  it('opens an object from the explorer as its live YAML', async () => {
+    await page.locator('[data-testid="view-tab"][data-view="editor"]').click();
+    await page.locator('[data-testid="explorer-resource"][data-resource="deployments"]').click();
+    await page.locator('[data-testid="explorer-open"]').first().waitFor();
+    await page.locator('[data-testid="explorer-object"][data-resource="deployments"][data-name="web"]').dblclick();
+    await expect.poll(editorText).toContain('uid:');
+    await expect.poll(editorText).toContain('replicas: 3');
+    await shot('4c-live-yaml');
+  });
+
+  it('shows an error from the API on the line it concerns', async () => {
+    await page.getByTestId('template-select').selectOption('ConfigMap');
+    const editor = page.getByTestId('yaml-editor');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('bogus: 1');
+    await page.getByTestId('dry-run-button').click();
+    await expect.poll(() => page.getByTestId('message-bar').textContent()).toContain('bogus');
+    const marked = editor.locator('.squiggly-error');
+    await expect.poll(() => marked.count()).toBeGreaterThan(0);
+    await shot('4d-error-on-line');
+    await page.locator('[data-testid="view-tab"][data-view="cluster"]').click();
   });
 
   it("opens a pod's logs", async () => {
