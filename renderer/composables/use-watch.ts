@@ -35,6 +35,10 @@ export function openWatch(ref: ResourceRef, options: { namespace?: string; watch
   } else {
     stop = watchResource(host(), hostStreams(), params, {
       ...watched.sink,
+      event(type, object) {
+        if (type === 'SYNCED') error.value = '';
+        watched.sink.event(type, object);
+      },
       error: (e) => (error.value = e.message),
     });
   }

@@ -184,6 +184,11 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  /** Shows the diff of another document of the same text. */
+  function pickDiff(index: number): void {
+    if (diff.value && diff.value.outcomes[index]) diff.value = { ...diff.value, index };
+  }
+
   function closeDiff(): void {
     diff.value = undefined;
   }
@@ -232,6 +237,7 @@ export const useEditorStore = defineStore('editor', () => {
     setText,
     apply,
     showDiff,
+    pickDiff,
     closeDiff,
     deleteObjects,
     show,
