@@ -135,6 +135,10 @@ export interface NodeInfoLister {
   havePodsWithAffinityList(): readonly NodeInfo[];
   havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
   readonly byName: ReadonlyMap<string, NodeInfo>;
+  /** Counts the snapshot's updates (absent for listers that do not track them). */
+  readonly version?: number;
+  /** The NodeInfos changed after `version`; undefined when that is no longer known. */
+  changedSince?(version: number): readonly NodeInfo[] | undefined;
 }
 
 /** The pods nominated to nodes by preemption (framework.PodNominator). */

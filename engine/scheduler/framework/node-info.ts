@@ -8,6 +8,11 @@ import type { PodInfo } from './pod-info.ts';
 import { Resource } from './resource.ts';
 
 /** An image on nodes (framework.ImageStateSummary): its size and how many nodes have it, kept by the cache. */
+/** What countMatching asks of a selector (a LabelSelector). */
+export interface LabelMatcher {
+  matches(labels: Readonly<Record<string, string>> | undefined): boolean;
+}
+
 export interface ImageStateSummary {
   readonly size: number;
   /** The nodes that have the image; its size is NumNodes. */
@@ -105,14 +110,14 @@ export class NodeInfo {
     return false;
   }
 
-  /** Counts the pods matching `match` (not terminating, in `namespace`), memoized under `key` until a change. */
-  countMatching(key: string, namespace: string, match: (pod: PodInfo) => boolean): number {
+  /** Counts the pods `selector` matches (not terminating, in `namespace`), memoized under `key` until a change. */
+  countMatching(key: string, namespace: string, selector: LabelMatcher): number {
     const cached = this.matchCounts?.get(key);
     if (cached !== undefined) return cached;
     let count = 0;
     for (const p of this.pods) {
       if (p.terminating || p.pod.metadata.namespace !== namespace) continue;
-      if (match(p)) count++;
+      if (selector.matches(p.pod.metadata.labels)) count++;
     }
     (this.matchCounts ??= new Map()).set(key, count);
     return count;

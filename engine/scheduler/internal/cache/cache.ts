@@ -166,6 +166,7 @@ export class SchedulerCache {
     const snapshotGeneration = snapshot.generation;
     let updateAllLists = false;
     let updateAffinityLists = false;
+    const copied: NodeInfo[] = [];
     for (let item = this.headNode; item; item = item.next) {
       if (item.info.generation <= snapshotGeneration) break;
       const info = item.info;
@@ -183,7 +184,9 @@ export class SchedulerCache {
         updateAffinityLists = true;
       }
       existing.copyFrom(info);
+      copied.push(existing);
     }
+    snapshot.recordUpdate(copied);
     if (this.headNode) snapshot.generation = this.headNode.info.generation;
     if (snapshot.nodeInfoMap.size > this.nodeTree.numNodes) {
       this.removeDeletedNodesFromSnapshot(snapshot);

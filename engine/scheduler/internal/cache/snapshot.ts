@@ -5,6 +5,9 @@
 import type { NodeInfoLister } from '../../framework/interface.ts';
 import type { NodeInfo } from '../../framework/node-info.ts';
 
+/** How many updates changedSince can look back over. */
+const MAX_RECORDED_UPDATES = 64;
+
 export class Snapshot implements NodeInfoLister {
   readonly nodeInfoMap = new Map<string, NodeInfo>();
   nodeInfoList: NodeInfo[] = [];
@@ -12,6 +15,12 @@ export class Snapshot implements NodeInfoLister {
   havePodsWithRequiredAntiAffinityNodeInfoList: NodeInfo[] = [];
   /** The highest NodeInfo generation copied in. */
   generation = 0;
+  /** Counts the updates from the cache; changedSince tells what they changed. */
+  version = 0;
+  /** The NodeInfos each recent update copied in (oldest first), for plugins that keep sums over all nodes. */
+  private readonly changes: { version: number; infos: readonly NodeInfo[] }[] = [];
+  /** The last update whose changes are no longer recorded. */
+  private forgottenThrough = 0;
 
   get byName(): ReadonlyMap<string, NodeInfo> {
     return this.nodeInfoMap;
@@ -27,6 +36,25 @@ export class Snapshot implements NodeInfoLister {
 
   get(nodeName: string): NodeInfo | undefined {
     return this.nodeInfoMap.get(nodeName);
+  }
+
+  /** Records an update from the cache: the NodeInfos it copied in. */
+  recordUpdate(infos: readonly NodeInfo[]): void {
+    this.version++;
+    if (infos.length === 0) return;
+    this.changes.push({ version: this.version, infos });
+    if (this.changes.length > MAX_RECORDED_UPDATES) this.forgottenThrough = this.changes.shift()!.version;
+  }
+
+  /**
+   * The NodeInfos changed by the updates after `version` (some maybe more than once), or undefined when they are no
+   * longer all recorded. Nodes added or removed also show in nodeInfoList, which is then another array.
+   */
+  changedSince(version: number): NodeInfo[] | undefined {
+    if (version < this.forgottenThrough) return undefined;
+    const changed: NodeInfo[] = [];
+    for (const change of this.changes) if (change.version > version) changed.push(...change.infos);
+    return changed;
   }
 
   havePodsWithAffinityList(): readonly NodeInfo[] {

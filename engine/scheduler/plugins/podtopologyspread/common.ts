@@ -7,7 +7,6 @@ import type { MetaLabelSelectorRequirement } from '../../../apiserver/selectors/
 import type { Node, Pod, TopologySpreadConstraint } from '../../framework/api-types.ts';
 import type { SchedulerListers } from '../../framework/interface.ts';
 import type { NodeInfo } from '../../framework/node-info.ts';
-import type { PodInfo } from '../../framework/pod-info.ts';
 import { defaultSelector } from '../helper/default-selector.ts';
 import type { RequiredNodeAffinity } from '../helper/node-affinity.ts';
 import { doNotScheduleTaints, findMatchingUntoleratedTaint } from '../helper/taints.ts';
@@ -120,5 +119,5 @@ export function matchNodeInclusionPolicies(
 /** The node's pods in the namespace, not terminating, matching the selector; 0 for an empty selector. */
 export function countPodsMatchSelector(nodeInfo: NodeInfo, c: SpreadConstraint, namespace: string): number {
   if (c.selector.isEmpty()) return 0;
-  return nodeInfo.countMatching(c.countKey, namespace, (p: PodInfo) => c.selector.matches(p.pod.metadata.labels));
+  return nodeInfo.countMatching(c.countKey, namespace, c.selector);
 }

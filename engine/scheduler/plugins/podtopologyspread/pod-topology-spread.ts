@@ -22,6 +22,7 @@ import type { PodInfo } from '../../framework/pod-info.ts';
 import { Status } from '../../framework/status.ts';
 import * as names from '../names.ts';
 import { constraintsOf } from './common.ts';
+import { DomainCounts } from './domain-counts.ts';
 import type { PreFilterState } from './filtering.ts';
 import { ErrReasonNodeLabelNotMatch, calPreFilterState, filterNode } from './filtering.ts';
 import type { PreScoreState } from './scoring.ts';
@@ -38,6 +39,8 @@ export class PodTopologySpreadPlugin
   readonly name = Name;
   /** The default constraints are the system's (defaultingType: System). */
   private readonly systemDefaulted = true;
+  /** PreScore's matching pods per domain over all nodes, kept between cycles. */
+  private readonly domainCounts = new DomainCounts();
   readonly preFilterExtensions: PreFilterExtensions = {
     addPod: (state, pod, podToAdd, nodeInfo) => this.updateWithPod(state, pod, podToAdd, nodeInfo, 1),
     removePod: (state, pod, podToRemove, nodeInfo) => this.updateWithPod(state, pod, podToRemove, nodeInfo, -1),
@@ -64,7 +67,8 @@ export class PodTopologySpreadPlugin
   }
 
   preScore(state: CycleState, pod: PodInfo, filteredNodes: readonly NodeInfo[]): Status | null {
-    const allNodes = this.handle.snapshotSharedLister().list();
+    const lister = this.handle.snapshotSharedLister();
+    const allNodes = lister.list();
     if (filteredNodes.length === 0 || allNodes.length === 0) return new Status('Skip');
     const constraints = constraintsOf(pod.pod, this.handle.listers, 'ScheduleAnyway');
     if (constraints.length === 0) return new Status('Skip');
@@ -72,7 +76,10 @@ export class PodTopologySpreadPlugin
     const requireAllTopologies = (pod.pod.spec.topologySpreadConstraints?.length ?? 0) > 0 || !this.systemDefaulted;
     state.write(
       preScoreStateKey,
-      calPreScoreState(pod.pod, constraints, filteredNodes, allNodes, requireAllTopologies),
+      calPreScoreState(pod.pod, constraints, filteredNodes, allNodes, requireAllTopologies, {
+        counts: this.domainCounts,
+        lister,
+      }),
     );
     return null;
   }

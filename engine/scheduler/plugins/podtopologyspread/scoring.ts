@@ -6,8 +6,11 @@ import type { Pod } from '../../framework/api-types.ts';
 import type { StateData } from '../../framework/cycle-state.ts';
 import { MAX_NODE_SCORE } from '../../framework/interface.ts';
 import type { NodeInfo } from '../../framework/node-info.ts';
+import type { NodeInfoLister } from '../../framework/interface.ts';
 import { RequiredNodeAffinity } from '../helper/node-affinity.ts';
 import type { SpreadConstraint } from './common.ts';
+import type { DomainCounts } from './domain-counts.ts';
+import { pairOf } from './domain-counts.ts';
 import {
   LABEL_HOSTNAME,
   countPodsMatchSelector,
@@ -30,8 +33,6 @@ export class PreScoreState implements StateData {
   }
 }
 
-const pairOf = (key: string, value: string): string => `${key}\u0000${value}`;
-
 /** log(size + 2): domains weigh by how many there are (topologyNormalizingWeight). */
 export function topologyNormalizingWeight(size: number): number {
   return Math.log(size + 2);
@@ -41,13 +42,17 @@ function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): number {
   return cnt * tpWeight + (maxSkew - 1);
 }
 
-/** Builds the score state over the filtered nodes and counts matching pods over all nodes. */
+/**
+ * Builds the score state over the filtered nodes and counts matching pods over all nodes — from `domainCounts`, kept
+ * up to date from the snapshot, when given.
+ */
 export function calPreScoreState(
   pod: Pod,
   constraints: readonly SpreadConstraint[],
   filteredNodes: readonly NodeInfo[],
   allNodes: readonly NodeInfo[],
   requireAllTopologies: boolean,
+  domainCounts?: { counts: DomainCounts; lister: NodeInfoLister },
 ): PreScoreState {
   const s = new PreScoreState(constraints);
   const topoSize = constraints.map(() => 0);
@@ -74,13 +79,36 @@ export function calPreScoreState(
   if (s.topologyPairToPodCounts.size === 0) return s;
   const required = new RequiredNodeAffinity(pod);
   const namespace = pod.metadata.namespace ?? '';
+  if (domainCounts) {
+    const ctx = { pod, constraints, required, requireAllTopologies, namespace };
+    const totals = constraints
+      .filter((c) => c.topologyKey !== LABEL_HOSTNAME)
+      .map((c) => domainCounts.counts.totals(domainCounts.lister, c, ctx));
+    if (totals.every((t) => t !== undefined)) {
+      for (const pair of s.topologyPairToPodCounts.keys()) {
+        let count = 0;
+        for (const t of totals) count += t.get(pair) ?? 0;
+        s.topologyPairToPodCounts.set(pair, count);
+      }
+      return s;
+    }
+  }
+  // Most nodes share their domain with the node before (or have none): its pair is made once.
+  const lastValues: (string | undefined)[] = constraints.map(() => undefined);
+  const lastPairs: string[] = constraints.map(() => '');
   for (const nodeInfo of allNodes) {
     const node = nodeInfo.node;
     if (!node) continue;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
-    for (const c of constraints) {
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
-      const pair = pairOf(c.topologyKey, nodeInfo.labels[c.topologyKey] ?? '');
+      const value = nodeInfo.labels[c.topologyKey] ?? '';
+      if (value !== lastValues[i]) {
+        lastValues[i] = value;
+        lastPairs[i] = pairOf(c.topologyKey, value);
+      }
+      const pair = lastPairs[i]!;
       const count = s.topologyPairToPodCounts.get(pair);
       if (count === undefined) continue;
       s.topologyPairToPodCounts.set(pair, count + countPodsMatchSelector(nodeInfo, c, namespace));
