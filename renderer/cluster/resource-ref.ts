@@ -33,4 +33,3 @@ export function resourceForKind(
 
 export const PODS: ResourceRef = { group: '', version: 'v1', resource: 'pods' };
 export const NODES: ResourceRef = { group: '', version: 'v1', resource: 'nodes' };
-export const NAMESPACES: ResourceRef = { group: '', version: 'v1', resource: 'namespaces' };

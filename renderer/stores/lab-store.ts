@@ -13,7 +13,7 @@ export type CentreView = 'editor' | 'cluster';
 
 const THEME_KEY = 'kubelab.theme';
 const ZOOM_KEY = 'kubelab.zoom';
-export const ZOOM_STEPS = [0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2] as const;
+const ZOOM_STEPS = [0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2] as const;
 
 function storage(): Storage | undefined {
   try {
