@@ -20,7 +20,7 @@ spec:
   replicas: -1
 `;
 
-function start(apply: (params: { yaml: string; dryRun?: boolean }) => HostResult<'objects.apply'>) {
+function start(apply: (params: { yaml: string; dryRun?: boolean; force?: boolean }) => HostResult<'objects.apply'>) {
   const client = new FakeHostClient().openStreams().on('objects.apply', apply);
   setHostClient(client);
   setActivePinia(createPinia());
@@ -153,5 +153,23 @@ describe('deleting', () => {
     await store.deleteObjects();
     expect(client.callsOf('objects.delete')).toEqual([{ ref }]);
     expect(store.message).toEqual({ kind: 'success', text: 'deployments.apps/web deleted', lines: [] });
+  });
+});
+
+describe('a conflict', () => {
+  afterEach(() => setHostClient(undefined));
+
+  it('offers to apply with force, which the next apply asks for', async () => {
+    const { client, store } = start(({ force }) => ({
+      outcomes: force
+        ? [{ document: 0, ref: { group: '', version: 'v1', resource: 'configmaps', name: 'a' }, action: 'configured' }]
+        : [{ document: 0, error: { code: 409, reason: 'Conflict', message: 'conflict with "kubectl-scale"' } }],
+    }));
+    await store.apply();
+    expect(store.message?.conflict).toBe(true);
+    await store.apply(false, true);
+    expect(client.callsOf('objects.apply')).toEqual([{ yaml: YAML }, { yaml: YAML, force: true }]);
+    expect(store.message).toMatchObject({ kind: 'success', text: 'configmaps/a configured' });
+    expect(store.message?.conflict).toBeUndefined();
   });
 });

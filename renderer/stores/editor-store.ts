@@ -28,6 +28,8 @@ export interface EditorMessage {
   kind: MessageKind;
   text: string;
   lines: string[];
+  /** The apply met a conflict with another field manager: applying with force would take the fields over. */
+  conflict?: boolean;
 }
 
 export interface DiffView {
@@ -126,13 +128,14 @@ export const useEditorStore = defineStore('editor', () => {
     return tab.errors;
   }
 
-  async function apply(dryRun = false): Promise<void> {
+  async function apply(dryRun = false, force = false): Promise<void> {
     const tab = active.value;
     if (!tab || busy.value) return;
     busy.value = true;
     const suffix = dryRun ? ' (server dry run)' : '';
     try {
-      const { outcomes } = await host().call('objects.apply', { yaml: tab.text, ...(dryRun ? { dryRun } : {}) });
+      const params = { yaml: tab.text, ...(dryRun ? { dryRun } : {}), ...(force ? { force } : {}) };
+      const { outcomes } = await host().call('objects.apply', params);
       const errors = outcomes.flatMap((o) =>
         o.error ? [{ ...o.error, document: o.error.document ?? o.document }] : [],
       );
@@ -143,8 +146,10 @@ export const useEditorStore = defineStore('editor', () => {
           : [],
       );
       const failed = placed.map((e) => `line ${e.line}: ${e.message}`);
-      if (errors.length) show('error', `${errors.length} of ${outcomes.length} failed${suffix}`, [...failed, ...done]);
-      else show('success', done.join(', ') || `nothing to apply${suffix}`, done.length > 1 ? done : []);
+      if (errors.length) {
+        show('error', `${errors.length} of ${outcomes.length} failed${suffix}`, [...failed, ...done]);
+        if (errors.some((e) => e.code === 409)) message.value = { ...message.value!, conflict: true };
+      } else show('success', done.join(', ') || `nothing to apply${suffix}`, done.length > 1 ? done : []);
     } catch (failure) {
       const error = hostErrorOf(failure);
       const [placed] = error.document !== undefined || error.line !== undefined ? await placeErrors(tab, [error]) : [];
