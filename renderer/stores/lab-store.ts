@@ -1,5 +1,5 @@
 // The lab the UI shows and how it shows it: the lab's info, the connection to the host, the theme (remembered,
-// defaulting to the system's), the zoom for projectors, and which view the centre holds.
+// defaulting to the system's), the zoom for projectors, which view the centre holds and the terminals' height.
 
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
@@ -13,6 +13,7 @@ export type CentreView = 'editor' | 'cluster';
 
 const THEME_KEY = 'kubelab.theme';
 const ZOOM_KEY = 'kubelab.zoom';
+const TERMINAL_KEY = 'kubelab.terminalFraction';
 const ZOOM_STEPS = [0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2] as const;
 
 function storage(): Storage | undefined {
@@ -41,9 +42,12 @@ export const useLabStore = defineStore('lab', () => {
   const theme = ref<Theme>(initialTheme());
   const zoom = ref(initialZoom());
   const view = ref<CentreView>('editor');
+  /** The share of the centre's height the terminals get. */
+  const terminalFraction = ref(Number(storage()?.getItem(TERMINAL_KEY)) || 0.35);
 
   watch(theme, (value) => storage()?.setItem(THEME_KEY, value));
   watch(zoom, (value) => storage()?.setItem(ZOOM_KEY, String(value)));
+  watch(terminalFraction, (value) => storage()?.setItem(TERMINAL_KEY, value.toFixed(2)));
 
   async function start(): Promise<void> {
     const client = host();
@@ -74,5 +78,5 @@ export const useLabStore = defineStore('lab', () => {
     zoom.value = ZOOM_STEPS[next] ?? 1;
   }
 
-  return { info, infoError, connection, theme, zoom, view, start, toggleTheme, zoomBy };
+  return { info, infoError, connection, theme, zoom, view, terminalFraction, start, toggleTheme, zoomBy };
 });
