@@ -69,3 +69,22 @@ describe('watched objects', () => {
     expect(scheduledCount()).toBe(2);
   });
 });
+
+describe('a burst of events', () => {
+  it('is spread over several flushes, in order', () => {
+    let scheduled = 0;
+    const watched = watchedObjects(() => scheduled++, 2);
+    watched.sink.event('ADDED', pod('a'));
+    watched.sink.event('ADDED', pod('b'));
+    watched.sink.event('DELETED', pod('a'));
+    watched.sink.event('SYNCED', undefined);
+    watched.flush();
+    expect([...watched.objects.value.keys()]).toEqual(['default/a', 'default/b']);
+    expect(watched.synced.value).toBe(false);
+    expect(scheduled).toBe(2);
+    watched.flush();
+    expect([...watched.objects.value.keys()]).toEqual(['default/b']);
+    expect(watched.synced.value).toBe(true);
+    expect(scheduled).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 // The objects of one watch, kept for the stores: events are queued and applied together once per animation frame
-// (a Deployment scaling to 300 pods re-renders a few times, not 900), into a new map that replaces the old one in a
-// shallowRef, so nothing deep is made reactive. A restarted watch relists; SYNCED then drops what it did not send.
+// (a Deployment scaling to 300 pods re-renders a few times, not 900; a burst is spread over a few frames), into a
+// new map that replaces the old one in a shallowRef, so nothing deep is made reactive. A restarted watch relists;
+// SYNCED then drops what it did not send.
 
 import { markRaw, ref, shallowRef } from 'vue';
 import type { Ref, ShallowRef } from 'vue';
@@ -32,11 +33,17 @@ export interface WatchedObjects {
   /** True once the initial list (of the latest restart) has arrived. */
   readonly synced: Ref<boolean>;
   readonly sink: WatchSink;
-  /** Applies the queued events now. */
+  /** Applies the queued events now (up to the limit per flush; the rest is scheduled). */
   flush(): void;
 }
 
-export function watchedObjects(schedule: (flush: () => void) => void = nextFrame): WatchedObjects {
+/** Events applied per flush at most. */
+export const MAX_EVENTS_PER_FLUSH = 100;
+
+export function watchedObjects(
+  schedule: (flush: () => void) => void = nextFrame,
+  maxPerFlush = MAX_EVENTS_PER_FLUSH,
+): WatchedObjects {
   const objects = shallowRef<ReadonlyMap<string, KubeObjectJson>>(new Map());
   const synced = ref(false);
   let queue: Queued[] = [];
@@ -54,8 +61,13 @@ export function watchedObjects(schedule: (flush: () => void) => void = nextFrame
   function flush(): void {
     scheduled = false;
     if (queue.length === 0) return;
-    const items = queue;
-    queue = [];
+    // A burst (300 pods created at once) is spread over a few frames, so no frame builds all of their views.
+    const items = queue.length > maxPerFlush ? queue.splice(0, maxPerFlush) : queue;
+    if (items === queue) queue = [];
+    else {
+      scheduled = true;
+      schedule(flush);
+    }
     const next = new Map(objects.value);
     let nowSynced = synced.value;
     for (const item of items) {
