@@ -37,6 +37,10 @@ export function useXterm(element: Ref<HTMLElement | null | undefined>, options: 
   const stops: (() => void)[] = [];
 
   onMounted(async () => {
+    // The page first connects and lists the cluster; the terminal comes once the main thread is idle.
+    await new Promise((resolve) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve),
+    );
     const [{ Terminal }, { FitAddon }] = await Promise.all([
       import('@xterm/xterm'),
       import('@xterm/addon-fit'),
