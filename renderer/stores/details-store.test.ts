@@ -118,4 +118,22 @@ describe('the details store', () => {
       { namespace: 'default', pod: 'web-1', follow: true, tailLines: 1000 },
     ]);
   });
+
+  it("shows a previous instance's log and keeps only the latest request's stream", async () => {
+    const { client, store } = await start();
+    await store.select(POD_REF);
+    const first = store.openLogs('app');
+    const second = store.openLogs('app', true);
+    await Promise.all([first, second]);
+    expect(client.callsOf('logs.open')).toEqual([
+      { namespace: 'default', pod: 'web-1', tailLines: 1000, follow: true, container: 'app' },
+      { namespace: 'default', pod: 'web-1', tailLines: 1000, previous: true, container: 'app' },
+    ]);
+    expect(client.callsOf('stream.close')).toEqual([{ stream: 's3' }]);
+    client.push('s3', { kind: 'logs', text: 'stale' });
+    client.push('s4', { kind: 'logs', text: 'before the crash' });
+    vi.advanceTimersByTime(100);
+    expect(store.logText).toBe('before the crash');
+    expect(store.logPrevious).toBe(true);
+  });
 });

@@ -33,6 +33,9 @@ export const useDetailsStore = defineStore('details', () => {
   const explanationError = ref('');
   const logText = ref('');
   const logContainer = ref('');
+  const logPrevious = ref(false);
+  /** Counts log requests, so only the latest one's stream is kept. */
+  let logRequest = 0;
   const logEnded = ref('');
   let logStream: StreamHandle<'logs.open'> | undefined;
   let logPending = '';
@@ -157,30 +160,41 @@ export const useDetailsStore = defineStore('details', () => {
     logText.value = next.length > MAX_LOG_CHARS ? next.slice(next.length - MAX_LOG_CHARS) : next;
   }
 
-  async function openLogs(container?: string): Promise<void> {
+  /** Streams the log of a container (the pod's default one unless named), or of its previous instance. */
+  async function openLogs(container?: string, previous = false): Promise<void> {
     const ref = selected.value;
     closeLogs();
     if (!ref || ref.resource !== 'pods' || !ref.namespace) return;
+    const request = ++logRequest;
     logText.value = '';
     logEnded.value = '';
     logContainer.value = container ?? '';
+    logPrevious.value = previous;
     try {
-      const params = { namespace: ref.namespace, pod: ref.name, follow: true, tailLines: 1000 };
-      const handle = await hostStreams().open('logs.open', container ? { ...params, container } : params, (event) => {
+      const params = {
+        namespace: ref.namespace,
+        pod: ref.name,
+        tailLines: 1000,
+        ...(previous ? { previous } : { follow: true }),
+        ...(container ? { container } : {}),
+      };
+      const handle = await hostStreams().open('logs.open', params, (event) => {
+        if (request !== logRequest) return;
         if (event.kind === 'logs') appendLog(event.text);
         else if (event.kind === 'end') {
           flushLog();
           logEnded.value = event.error ? event.error.message : 'log ended';
         }
       });
-      if (selected.value === ref && logContainer.value === (container ?? '')) logStream = handle;
+      if (request === logRequest) logStream = handle;
       else handle.close();
     } catch (failure) {
-      logEnded.value = hostErrorOf(failure).message;
+      if (request === logRequest) logEnded.value = hostErrorOf(failure).message;
     }
   }
 
   function closeLogs(): void {
+    logRequest++;
     logStream?.close();
     logStream = undefined;
     logPending = '';
@@ -198,6 +212,7 @@ export const useDetailsStore = defineStore('details', () => {
     explanationError,
     logText,
     logContainer,
+    logPrevious,
     logEnded,
     select,
     loadEvents,
