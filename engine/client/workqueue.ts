@@ -32,6 +32,10 @@ export class WorkQueue {
     this.maxDelayMs = options.maxDelayMs ?? 1_000_000;
   }
 
+  get isShuttingDown(): boolean {
+    return this.shuttingDown;
+  }
+
   get length(): number {
     return this.queue.length;
   }
@@ -154,7 +158,13 @@ export function runWorkers(
       const key = await queue.get();
       if (key === undefined) return;
       const wait = pacing ? (nextSync.get(key) ?? 0) - performance.now() : 0;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (queue.isShuttingDown) {
+          queue.done(key);
+          return;
+        }
+      }
       const started = performance.now();
       try {
         await sync(key);

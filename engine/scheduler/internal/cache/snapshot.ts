@@ -6,7 +6,7 @@ import type { NodeInfoLister } from '../../framework/interface.ts';
 import type { NodeInfo } from '../../framework/node-info.ts';
 
 /** How many updates changedSince can look back over. */
-const MAX_RECORDED_UPDATES = 64;
+const MAX_RECORDED_UPDATES = 1024;
 
 export class Snapshot implements NodeInfoLister {
   readonly nodeInfoMap = new Map<string, NodeInfo>();

@@ -86,7 +86,8 @@ export class DomainCounts {
     const nodes = lister.list();
     let entry = this.entries.get(key);
     const changed = entry?.nodes === nodes ? lister.changedSince(entry.version) : undefined;
-    if (!entry || !changed) {
+    // Counting every node again is as cheap once most of them changed.
+    if (!entry || !changed || changed.length > nodes.length / 2) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       entry = { version, nodes, contributions: new Map(), totals: new Map() };
       this.entries.set(key, entry);
