@@ -3,9 +3,10 @@
 // whenever a source file is newer (kept in node_modules/.cache/kubelab), so `kubelab serve` works right after
 // `npm install` and starts fast; if bundling is impossible it falls back to running the sources through tsx.
 
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestSource } from './newest-source.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = join(root, 'main/cli/main.ts');
@@ -13,25 +14,9 @@ const cacheDir = join(root, 'node_modules/.cache/kubelab');
 const bundle = join(cacheDir, 'kubelab.mjs');
 const SOURCE_DIRS = ['engine', 'main'];
 
-/** The newest modification time of the sources the bundle is made of. */
-async function newestSource() {
-  let newest = 0;
-  const walk = async (dir) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (/\.(ts|json|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
-        newest = Math.max(newest, (await stat(path)).mtimeMs);
-      }
-    }
-  };
-  for (const dir of SOURCE_DIRS) await walk(join(root, dir));
-  return newest;
-}
-
 async function isFresh() {
   try {
-    return (await stat(bundle)).mtimeMs >= (await newestSource());
+    return (await stat(bundle)).mtimeMs >= (await newestSource(root, SOURCE_DIRS));
   } catch {
     return false;
   }

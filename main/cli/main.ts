@@ -1,4 +1,4 @@
-// kubelab's command line: `kubelab serve` runs a headless lab; more commands join as the lab grows.
+// kubelab's command line: `serve` runs a headless lab, `web` the lab with its UI in a browser, `start` the desktop app.
 
 import { UsageError } from './args.ts';
 import { serve } from './serve.ts';

@@ -3,9 +3,10 @@
 // require nothing but 'electron'). Rebuilt only when a source is newer than the bundles. `kubelab start` calls it;
 // run `node main/electron/build.mjs` before packaging.
 
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestSource } from '../cli/newest-source.mjs';
 
 const SOURCE_DIRS = ['engine', 'main'];
 
@@ -15,25 +16,10 @@ function desktopBundles(root) {
   return { outDir, main: join(outDir, 'main.mjs'), preload: join(outDir, 'preload.cjs') };
 }
 
-async function newestSource(root) {
-  let newest = 0;
-  const walk = async (dir) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (/\.(ts|json|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
-        newest = Math.max(newest, (await stat(path)).mtimeMs);
-      }
-    }
-  };
-  for (const dir of SOURCE_DIRS) await walk(join(root, dir));
-  return newest;
-}
-
 async function isFresh(root, bundles) {
   try {
     const built = Math.min((await stat(bundles.main)).mtimeMs, (await stat(bundles.preload)).mtimeMs);
-    return built >= (await newestSource(root));
+    return built >= (await newestSource(root, SOURCE_DIRS));
   } catch {
     return false;
   }

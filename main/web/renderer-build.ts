@@ -1,28 +1,19 @@
 // The built UI (dist/renderer), rebuilt with Vite when a source of it is newer than the build — so a fresh clone's
 // first `npm start` builds it once and later starts serve it at once. A packaged app ships the build and has no Vite.
 
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestSource } from '../cli/newest-source.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCES = ['renderer', 'engine/protocol', 'vite.config.ts'];
-
-async function newest(path: string): Promise<number> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return 0;
-  if (!info.isDirectory()) return path.endsWith('.test.ts') ? 0 : info.mtimeMs;
-  let latest = 0;
-  for (const entry of await readdir(path)) latest = Math.max(latest, await newest(join(path, entry)));
-  return latest;
-}
 
 /** The folder of the built UI, built first when missing or older than its sources. */
 export async function builtRenderer(log: (message: string) => void): Promise<string> {
   const out = join(ROOT, 'dist/renderer');
   const built = (await stat(join(out, 'index.html')).catch(() => undefined))?.mtimeMs ?? 0;
-  let sources = 0;
-  for (const source of SOURCES) sources = Math.max(sources, await newest(join(ROOT, source)));
+  const sources = await newestSource(ROOT, SOURCES);
   if (built && built >= sources) return out;
   if (!sources) {
     if (built) return out;
