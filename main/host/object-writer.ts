@@ -44,6 +44,9 @@ function errorOf(document: YamlDocument, error: unknown): HostError {
   return out;
 }
 
+/** One document's answer: where it went and what `act` made of it, or why it went nowhere. */
+type Outcome<T> = { document: number; ref?: ObjectRef; error?: HostError } & Partial<T>;
+
 interface Target {
   ref: ObjectRef;
   path: string;
@@ -57,31 +60,32 @@ export class ObjectWriter {
   ) {}
 
   async apply(yaml: string, options: { dryRun?: boolean; force?: boolean } = {}): Promise<ApplyOutcome[]> {
-    const outcomes: ApplyOutcome[] = [];
-    for (const document of parseYamlDocuments(yaml)) {
-      const target = await this.target(document);
-      if ('error' in target) {
-        outcomes.push({ document: document.index, error: target.error });
-        continue;
-      }
-      try {
-        const before = await this.live(target.path);
-        const object = await this.serverSideApply(target, options);
-        const action = !before
-          ? 'created'
-          : before.metadata?.resourceVersion === object.metadata?.resourceVersion
-            ? 'unchanged'
-            : 'configured';
-        outcomes.push({ document: document.index, ref: target.ref, action, object });
-      } catch (error) {
-        outcomes.push({ document: document.index, ref: target.ref, error: errorOf(document, error) });
-      }
-    }
-    return outcomes;
+    return this.perDocument(yaml, async (target) => {
+      const before = await this.live(target.path);
+      const object = await this.serverSideApply(target, options);
+      const action = !before
+        ? 'created'
+        : before.metadata?.resourceVersion === object.metadata?.resourceVersion
+          ? 'unchanged'
+          : 'configured';
+      return { action, object };
+    });
   }
 
   async diff(yaml: string): Promise<DiffOutcome[]> {
-    const outcomes: DiffOutcome[] = [];
+    return this.perDocument(yaml, async (target) => {
+      const live = await this.live(target.path);
+      const merged = await this.serverSideApply(target, { dryRun: true });
+      return { live: live && objectYaml(live), merged: objectYaml(merged) };
+    });
+  }
+
+  /** Runs `act` for each document in turn; a document that fails says why and the next one still runs. */
+  private async perDocument<T extends object>(
+    yaml: string,
+    act: (target: Target) => Promise<T>,
+  ): Promise<Outcome<T>[]> {
+    const outcomes: Outcome<T>[] = [];
     for (const document of parseYamlDocuments(yaml)) {
       const target = await this.target(document);
       if ('error' in target) {
@@ -89,16 +93,13 @@ export class ObjectWriter {
         continue;
       }
       try {
-        const live = await this.live(target.path);
-        const merged = await this.serverSideApply(target, { dryRun: true });
+        outcomes.push({ document: document.index, ref: target.ref, ...(await act(target)) });
+      } catch (error) {
         outcomes.push({
           document: document.index,
           ref: target.ref,
-          live: live && objectYaml(live),
-          merged: objectYaml(merged),
+          error: errorOf(document, error),
         });
-      } catch (error) {
-        outcomes.push({ document: document.index, ref: target.ref, error: errorOf(document, error) });
       }
     }
     return outcomes;
