@@ -86,20 +86,18 @@ export class ObjectWriter {
     act: (target: Target) => Promise<T>,
   ): Promise<Outcome<T>[]> {
     const outcomes: Outcome<T>[] = [];
+    // A failure has none of T's fields, which Partial<T> allows but TypeScript cannot see for a generic T.
+    const failed = (failure: { document: number; ref?: ObjectRef; error: HostError }) => failure as Outcome<T>;
     for (const document of parseYamlDocuments(yaml)) {
       const target = await this.target(document);
       if ('error' in target) {
-        outcomes.push({ document: document.index, error: target.error });
+        outcomes.push(failed({ document: document.index, error: target.error }));
         continue;
       }
       try {
         outcomes.push({ document: document.index, ref: target.ref, ...(await act(target)) });
       } catch (error) {
-        outcomes.push({
-          document: document.index,
-          ref: target.ref,
-          error: errorOf(document, error),
-        });
+        outcomes.push(failed({ document: document.index, ref: target.ref, error: errorOf(document, error) }));
       }
     }
     return outcomes;
