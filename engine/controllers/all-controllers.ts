@@ -11,6 +11,7 @@ import { jobControllers } from './job/index.ts';
 import { nodeIpamControllers } from './nodeipam/index.ts';
 import { nodeLifecycleControllers } from './nodelifecycle/index.ts';
 import { podGCControllers } from './podgc/index.ts';
+import { serviceLBControllers } from './servicelb/index.ts';
 import { statefulSetControllers } from './statefulset/index.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
@@ -29,6 +30,8 @@ export interface ControllerManagerOptions {
   clusterCIDR?: string;
   /** The Service range, kept out of the nodes' ranges (--service-cluster-ip-range). */
   serviceCIDR?: string;
+  /** The addresses LoadBalancer Services get (a range `first-last` or a CIDR; 172.18.255.200-250 by default). */
+  loadBalancerPool?: string;
 }
 
 /** Whether a controller is selected by a --controllers list. */
@@ -80,6 +83,7 @@ export function allControllers(ctx: ControllerContext, options: ControllerManage
   controllers.push(...nodeLifecycleControllers(ctx));
   controllers.push(...nodeIpamControllers(ctx, options.clusterCIDR, { serviceCIDR: options.serviceCIDR }));
   controllers.push(...disruptionControllers(ctx), ...podGCControllers(ctx));
+  controllers.push(...serviceLBControllers(ctx, options.loadBalancerPool));
 
   // The garbage collector lists every deletable resource through monitors of its own before its workers run, so it
   // starts alongside the others without holding them up.
