@@ -13,6 +13,12 @@ export interface EditorSchema {
 }
 
 const REF_PREFIX = '#/components/schemas/';
+/**
+ * Times the API server writes as null where a struct holds an unset time (a pod template's metadata.creationTimestamp
+ * in every Deployment it returns): the editor accepts null there, so an object opened from the cluster shows no
+ * false warnings.
+ */
+const TIME = 'io.k8s.apimachinery.pkg.apis.meta.v1.Time';
 
 /** The names of the schemas a schema refers to, directly or through others, itself included. */
 function closure(root: string, all: Record<string, Schema>): Record<string, Schema> {
@@ -49,7 +55,8 @@ export async function editorSchemas(client: InProcessClient): Promise<EditorSche
     const document = (
       typeof body === 'string' || body instanceof Uint8Array ? JSON.parse(Buffer.from(body).toString('utf8')) : body
     ) as { components?: { schemas?: Record<string, Schema> } };
-    const schemas = document.components?.schemas ?? {};
+    const schemas = { ...document.components?.schemas };
+    if (schemas[TIME]) schemas[TIME] = { ...schemas[TIME], type: ['string', 'null'] };
     for (const [name, schema] of Object.entries(schemas)) {
       const kinds = schema['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[];
       if (!Array.isArray(kinds) || !(schema.properties as Schema | undefined)?.metadata) continue;
