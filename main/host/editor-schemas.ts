@@ -64,6 +64,7 @@ export async function editorSchemas(client: InProcessClient): Promise<EditorSche
         const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
         if (
           gvk.kind.endsWith('List') ||
+          gvk.kind === 'Status' ||
           path !== `/openapi/v3/${gvk.group ? 'apis/' + apiVersion : 'api/' + apiVersion}`
         )
           continue;
