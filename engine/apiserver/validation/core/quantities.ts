@@ -30,8 +30,11 @@ export function parseQuantity(value: unknown, path: FieldPath, errs: FieldError[
 
 /** A quantity that cannot be parsed is treated as absent (callers report parse errors separately). */
 export function tryQuantity(value: unknown): Quantity | undefined {
+  const text = quantityText(value);
+  // Absent is the usual case (a pod without requests or limits): no parse error to make and throw away.
+  if (text === '') return undefined;
   try {
-    return Quantity.parse(quantityText(value));
+    return Quantity.parse(text);
   } catch {
     return undefined;
   }
