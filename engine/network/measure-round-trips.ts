@@ -1,0 +1,40 @@
+// Measures simulated HTTP round trips per second between two pods on two nodes (overlay mode, accept-all filters):
+// `npx tsx engine/network/measure-round-trips.ts [overlay|routed] [seconds]`. Prints one JSON line.
+
+import { performance } from 'node:perf_hooks';
+import { DataPlane } from './data-plane.ts';
+import { seededRandom } from '../scheduler/seeded-random.ts';
+import { ClusterNetwork } from './topology/cluster-network.ts';
+import { overlayMode } from './topology/overlay.ts';
+import { routedMode } from './topology/routed.ts';
+
+const mode = process.argv[2] === 'routed' ? routedMode : overlayMode;
+const seconds = Number(process.argv[3] ?? 3);
+const network = new ClusterNetwork({ mode, random: seededRandom(1) });
+network.addNode({ name: 'kind-worker', ip: '172.18.0.3', podCidr: '10.244.1.0/24' });
+network.addNode({ name: 'kind-worker2', ip: '172.18.0.4', podCidr: '10.244.2.0/24' });
+const client = network.addPod('kind-worker', { namespace: 'default', name: 'client' });
+const server = network.addPod('kind-worker2', { namespace: 'default', name: 'web' });
+const response = { status: 200, body: 'ok' };
+server.namespace.listen('tcp', '0.0.0.0', 80, () => response, 'nginx');
+const dataPlane = new DataPlane();
+const request = { protocol: 'tcp' as const, dst: server.ip, dstPort: 80, payload: { method: 'GET', path: '/' } };
+
+let count = 0;
+const started = performance.now();
+const until = started + seconds * 1000;
+while (performance.now() < until) {
+  for (let i = 0; i < 1000; i++) {
+    if (!dataPlane.request(client.namespace, request).ok) throw new Error('a round trip failed');
+  }
+  count += 1000;
+}
+const elapsed = (performance.now() - started) / 1000;
+console.log(
+  JSON.stringify({
+    mode: mode.name,
+    roundTrips: count,
+    seconds: +elapsed.toFixed(2),
+    perSecond: Math.round(count / elapsed),
+  }),
+);
