@@ -33,6 +33,9 @@ import { hpaV1ToV2, hpaV2ToV1 } from '../apiserver/registry/autoscaling/conversi
 import { ConvertingStore } from '../apiserver/registry/generic/converting-store.ts';
 import type { Conversion } from '../apiserver/registry/generic/converting-store.ts';
 import { podStreamSubresources } from '../apiserver/podstreams/pod-stream-subresources.ts';
+import { kubeletPodDialer } from '../apiserver/proxy/pod-dialer.ts';
+import { podProxyHandler } from '../apiserver/proxy/pod-proxy-handler.ts';
+import { serviceProxyHandler } from '../apiserver/proxy/service-proxy-handler.ts';
 import { printerFor } from '../apiserver/printers/index.ts';
 import { RegistryStore } from '../apiserver/registry/generic/registry-store.ts';
 import type { StoreHooks } from '../apiserver/registry/generic/registry-store.ts';
@@ -427,16 +430,32 @@ export class Cluster {
 
   /**
    * Sub-resources and resources the API server implements itself: pods/binding and /bindings, pods/eviction,
-   * pods/log, pods/exec and pods/attach, serviceaccounts/token, and component statuses.
+   * pods/log, pods/exec, pods/attach and pods/portforward, pods/proxy and services/proxy, serviceaccounts/token, and
+   * component statuses.
    */
   private servePodSubresources(computed: ResourceDefinition[], signer: JwtSigner, tokenObjects: TokenObjects): void {
     const pods = this.storeOf('', 'pods');
     const podsServed = this.registry.get('', 'v1', 'pods')!;
+    const kubelets = (node: string) => this.nodes?.kubelet(node);
+    const dial = kubeletPodDialer(kubelets);
     podsServed.subresources = {
       binding: podBinding(pods),
       eviction: podEviction(pods, this.storeOf('policy', 'poddisruptionbudgets')),
-      // log, exec and attach go to the kubelet of the pod's node, found when the request comes.
-      ...podStreamSubresources(pods, this.storeOf('', 'nodes'), (node) => this.nodes?.kubelet(node)),
+      // log, exec, attach and portforward go to the kubelet of the pod's node, found when the request comes.
+      ...podStreamSubresources(pods, this.storeOf('', 'nodes'), kubelets),
+      proxy: podProxyHandler(pods, dial),
+    };
+    const servicesServed = this.registry.get('', 'v1', 'services')!;
+    servicesServed.subresources = {
+      ...servicesServed.subresources,
+      proxy: serviceProxyHandler(
+        {
+          services: this.storeOf('', 'services'),
+          endpointSlices: this.storeOf('discovery.k8s.io', 'endpointslices'),
+          pods,
+        },
+        dial,
+      ),
     };
     this.registry.get('', 'v1', 'serviceaccounts')!.subresources = { token: tokenRequestHandler(signer, tokenObjects) };
     for (const definition of computed) {

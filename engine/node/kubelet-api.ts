@@ -1,8 +1,8 @@
 // What the API server asks of a node's kubelet (the kubelet's own HTTPS API in a real cluster: /containerLogs, /exec,
-// /attach, /portForward): the pods/log, pods/exec and pods/attach sub-resources are served by finding the pod's node
-// and calling its kubelet through this interface.
+// /attach, /portForward): the pods/log, pods/exec, pods/attach and pods/portforward sub-resources are served by
+// finding the pod's node and calling its kubelet through this interface.
 
-import type { Readable, Writable } from 'node:stream';
+import type { Duplex, Readable, Writable } from 'node:stream';
 
 export interface LogOptions {
   container: string;
@@ -48,11 +48,23 @@ export interface StreamSession {
   close(): void;
 }
 
+/** Connections into a running pod's network namespace: the CRI PortForward of its sandbox. */
+export interface PodPortForwarder {
+  /** The pod's sandbox ID: the runtime names the pod by it in its errors. */
+  readonly sandboxId: string;
+  /** The sandbox's network namespace ("/var/run/netns/cni-…"; "host" for a host-network pod). */
+  readonly netnsPath: string;
+  /** Connects to localhost:port inside the pod; rejects with a DialError (runtime/ports) when nothing listens. */
+  dial(port: number): Promise<Duplex>;
+}
+
 export interface KubeletApi {
   /** The container's log as text, ended unless `follow`; throws a StatusError (400/404) as the API server reports it. */
   logs(namespace: string, pod: string, options: LogOptions): Promise<Readable>;
   exec(namespace: string, pod: string, options: ExecOptions): Promise<StreamSession>;
   attach(namespace: string, pod: string, options: ExecOptions): Promise<StreamSession>;
+  /** Port forwarding into a pod of this node; throws a StatusError (404) when the kubelet does not run the pod. */
+  portForward(namespace: string, pod: string): Promise<PodPortForwarder>;
 }
 
 /** Finds the kubelet of a node (undefined when the node has none running). */

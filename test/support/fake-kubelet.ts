@@ -10,6 +10,7 @@ import type {
   ExecOptions,
   KubeletApi,
   LogOptions,
+  PodPortForwarder,
   StreamSession,
   TerminalSize,
 } from '../../engine/node/kubelet-api.ts';
@@ -230,6 +231,11 @@ export class FakeKubelet implements KubeletApi {
       proc.stdin.on('end', () => proc.exit(0));
     }
     return { ...proc.session, resize: (size) => this.resize(size) };
+  }
+
+  /** Forwards no ports: none of its pods has a network. */
+  async portForward(): Promise<PodPortForwarder> {
+    throw new StatusError(404, 'NotFound', 'pod does not exist');
   }
 
   private resize(size: TerminalSize): void {

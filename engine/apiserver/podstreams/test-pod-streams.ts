@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { KubeObject } from '../../api/object.ts';
 import { VirtualClock } from '../../lab/clock.ts';
-import type { KubeletApi, LogOptions, StreamSession } from '../../node/kubelet-api.ts';
+import type { KubeletApi, LogOptions, PodPortForwarder, StreamSession } from '../../node/kubelet-api.ts';
 import { notFound } from '../errors/status-error.ts';
 import type { ResourceRequest } from '../registry/served-resource.ts';
 import type { ObjectGetter } from './object-getter.ts';
@@ -48,6 +48,10 @@ export class RecordingKubelet implements KubeletApi {
 
   attach(): Promise<StreamSession> {
     return Promise.reject(new Error('no sessions here'));
+  }
+
+  portForward(): Promise<PodPortForwarder> {
+    return Promise.reject(new Error('no forwarding here'));
   }
 }
 

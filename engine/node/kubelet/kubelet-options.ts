@@ -6,6 +6,7 @@ import type { KubeObject } from '../../api/object.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { Clock } from '../../lab/clock.ts';
 import type { ImageDefinition } from '../images/program.ts';
+import type { PodPortDialer } from '../runtime/ports/pod-port-dialer.ts';
 import type { RuntimeTimings } from '../runtime/runtime-timings.ts';
 import type { NodeCapacity, NodeReservations, Taint } from './node-object.ts';
 import type { ServiceLister } from './service-env.ts';
@@ -50,6 +51,8 @@ export interface KubeletOptions {
   clusterDNS?: string[];
   /** KubeletConfiguration.clusterDomain (default cluster.local). */
   clusterDomain?: string;
+  /** How port-forwarded connections reach a pod's ports (default: straight to the program listening there). */
+  podPortDialer?: PodPortDialer;
   /** How long runtime operations take in lab time (defaults: DEFAULT_RUNTIME_TIMINGS). */
   timings?: Partial<RuntimeTimings>;
   /** Events per second (default 50; 0: unlimited) and burst (default 100), as KubeletConfiguration. */

@@ -1,11 +1,15 @@
 // The kubelet's own API as the API server uses it (what kubelet's server.go serves on :10250): container logs —
-// current or previous instance, follow, tail, since, timestamps, limitBytes — and exec and attach sessions on a
-// running container, with the errors kubelet answers ("container \"x\" in pod \"y\" is waiting to start: …").
+// current or previous instance, follow, tail, since, timestamps, limitBytes — exec and attach sessions on a
+// running container, with the errors kubelet answers ("container \"x\" in pod \"y\" is waiting to start: …"), and
+// port forwarding into a pod's sandbox through the node's PodPortDialer.
 
 import { PassThrough, Readable } from 'node:stream';
 import { StatusError, internalError } from '../../apiserver/errors/status-error.ts';
 import type { Clock } from '../../lab/clock.ts';
-import type { ExecOptions, KubeletApi, LogOptions, StreamSession } from '../kubelet-api.ts';
+import type { ExecOptions, KubeletApi, LogOptions, PodPortForwarder, StreamSession } from '../kubelet-api.ts';
+import type { PortListener } from '../images/process/loopback-network.ts';
+import type { PodPortDialer } from '../runtime/ports/pod-port-dialer.ts';
+import type { PodSandbox } from '../runtime/pod-sandbox.ts';
 import type { RuntimeContainer } from '../runtime/runtime-container.ts';
 import { ExecError } from '../runtime/runtime-container.ts';
 import { CONTAINER_ID_PREFIX } from './container-statuses.ts';
@@ -20,6 +24,8 @@ export interface KubeletServerHost {
   running(): boolean;
   /** The pod's worker, by namespace and name. */
   pod(namespace: string, name: string): PodWorker | undefined;
+  /** How connections reach the ports of a pod. */
+  dialer: PodPortDialer;
 }
 
 const badRequest = (message: string) => new StatusError(400, 'BadRequest', message);
@@ -149,6 +155,23 @@ export class KubeletServer implements KubeletApi {
     };
   }
 
+  async portForward(namespace: string, pod: string): Promise<PodPortForwarder> {
+    const worker = this.host.running() ? this.host.pod(namespace, pod) : undefined;
+    if (!worker) throw notFound('pod does not exist');
+    const sandbox = worker.podSandbox;
+    if (!sandbox?.ready) {
+      throw new StatusError(500, 'InternalError', `pod not found ("${pod}_${namespace}(${worker.uid})")`);
+    }
+    const { dialer, nodeIP } = this.host;
+    const target = { namespace, name: pod, uid: worker.uid, ip: sandbox.ip, listeners: () => podListeners(worker) };
+    return {
+      sandboxId: sandbox.id,
+      netnsPath: netnsPathOf(sandbox),
+      // The runtime dials from inside the pod's namespace: the program sees a loopback client.
+      dial: (port) => dialer.dial(target, port, { address: sandbox.hostNetwork ? nodeIP : '127.0.0.1' }),
+    };
+  }
+
   private since(options: LogOptions): number | undefined {
     if (options.sinceTime) return Date.parse(options.sinceTime);
     if (options.sinceSeconds !== undefined) return this.host.clock.now() - options.sinceSeconds * 1000;
@@ -203,6 +226,22 @@ export class KubeletServer implements KubeletApi {
     }
     return instance;
   }
+}
+
+/** The running programs of a pod's containers, which share its network namespace. */
+function* podListeners(worker: PodWorker): Iterable<PortListener> {
+  for (const name of worker.containerNames()) {
+    const program = worker.container(name)?.current?.running;
+    if (program) yield program;
+  }
+}
+
+/** Where containerd keeps a sandbox's network namespace: a CNI-named file, derived here from the sandbox ID. */
+export function netnsPathOf(sandbox: Pick<PodSandbox, 'id' | 'hostNetwork'>): string {
+  if (sandbox.hostNetwork) return 'host';
+  const hex = sandbox.id.padEnd(32, '0');
+  const uuid = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join('-');
+  return `/var/run/netns/cni-${uuid}`;
 }
 
 /** Reads a stream nobody asked for, so the process writing it never blocks. */

@@ -21,6 +21,7 @@ import { apiVolumePlugins } from './api-volume-plugins.ts';
 import { DEFAULT_EVENT_LIMITS, KubeletEvents } from './kubelet-events.ts';
 import type { KubeletOptions } from './kubelet-options.ts';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_KERNEL_VERSION, DEFAULT_OS_IMAGE, PAUSE_IMAGE } from './kubelet-options.ts';
+import { programPortDialer } from '../runtime/ports/pod-port-dialer.ts';
 import { KubeletServer } from './kubelet-server.ts';
 import { LEASE_RENEW_INTERVAL_MS, NodeLease } from './node-lease.ts';
 import { allocatableOf, bootIdOf } from './node-object.ts';
@@ -142,6 +143,7 @@ export class Kubelet implements PodWorkerHost {
       nodeIP: options.nodeIP,
       running: () => this.running,
       pod: (namespace, name) => this.byName.get(keyOf(namespace, name)),
+      dialer: options.podPortDialer ?? programPortDialer,
     });
   }
 

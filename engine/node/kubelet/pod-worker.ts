@@ -145,6 +145,11 @@ export class PodWorker {
     return slot && { spec: slot.spec, isInit: slot.isInit, current: slot.instance, previous: slot.previous };
   }
 
+  /** The pod's sandbox while one exists (ready or stopped). */
+  get podSandbox(): PodSandbox | undefined {
+    return this.sandbox;
+  }
+
   containerNames(): string[] {
     return [...this.slots.keys()];
   }
