@@ -4,15 +4,13 @@
 import { performance } from 'node:perf_hooks';
 import { DataPlane } from './data-plane.ts';
 import { seededRandom } from '../scheduler/seeded-random.ts';
-import { ClusterNetwork } from './topology/cluster-network.ts';
+import { kindCluster } from './topology/kind-cluster.ts';
 import { overlayMode } from './topology/overlay.ts';
 import { routedMode } from './topology/routed.ts';
 
 const mode = process.argv[2] === 'routed' ? routedMode : overlayMode;
 const seconds = Number(process.argv[3] ?? 3);
-const network = new ClusterNetwork({ mode, random: seededRandom(1) });
-network.addNode({ name: 'kind-worker', ip: '172.18.0.3', podCidr: '10.244.1.0/24' });
-network.addNode({ name: 'kind-worker2', ip: '172.18.0.4', podCidr: '10.244.2.0/24' });
+const network = kindCluster(mode, seededRandom(1));
 const client = network.addPod('kind-worker', { namespace: 'default', name: 'client' });
 const server = network.addPod('kind-worker2', { namespace: 'default', name: 'web' });
 const response = { status: 200, body: 'ok' };

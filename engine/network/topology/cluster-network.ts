@@ -21,6 +21,8 @@ export interface ClusterNetworkOptions {
   random: () => number;
   /** The node network (kind's `172.18.0.0/16`). */
   nodeNetwork?: string;
+  /** The nodes' default gateway on the node network (`172.18.0.1`); nothing answers there until a lab puts a host there. */
+  gateway?: string;
   /** The filter of a new namespace, by its name (kube-proxy's netfilter on nodes); accept-all by default. */
   filterFor?: (namespace: string) => PacketFilter;
 }
@@ -68,6 +70,7 @@ export class ClusterNetwork {
     const uplink = new EthernetDevice('eth0', randomMac(random), 1500);
     namespace.addDevice(uplink);
     namespace.addAddress('eth0', `${spec.ip}/${this.nodePrefix}`);
+    namespace.addRoute({ dst: 'default', via: this.options.gateway ?? '172.18.0.1', dev: 'eth0' });
     this.segment.attach(uplink);
     const ipam = new HostLocalIpam(podCidr);
     const bridge = new BridgeDevice('cni0', randomMac(random), this.mode.mtu);
