@@ -84,6 +84,32 @@ describe('DataPlane', () => {
     expect(result).toMatchObject({ ok: true, answer: { echo: 'x', from: '10.0.0.1', ttl: 62 } });
   });
 
+  it('sends one packet and reports where it was delivered, after forwarding', () => {
+    const { client, server } = chain();
+    const result = dataPlane.send(client, { protocol: 'udp', dst: '10.2.0.1', dstPort: 514, payload: 'log line' });
+    expect(result).toMatchObject({
+      ok: true,
+      namespace: server,
+      packet: { src: '10.0.0.1', ttl: 62, payload: 'log line' },
+    });
+  });
+
+  it('keeps a connection’s requests on one source port', () => {
+    const { client, server } = chain();
+    const ports: number[] = [];
+    server.listen('tcp', '0.0.0.0', 8080, (_payload, packet) => ports.push(packet.srcPort), 'counter');
+    const connection = dataPlane.connect(client, { protocol: 'tcp', dst: '10.2.0.1', dstPort: 8080 });
+    if (!connection.ok) throw new Error(connection.message);
+    expect(connection.src).toBe('10.0.0.1');
+    expect([connection.request('a').ok, connection.request('b').ok]).toEqual([true, true]);
+    expect(ports).toEqual([connection.srcPort, connection.srcPort]);
+    client.deleteRoute('default');
+    expect(dataPlane.connect(client, { protocol: 'tcp', dst: '10.2.0.1', dstPort: 8080 })).toMatchObject({
+      ok: false,
+      code: 'ENETUNREACH',
+    });
+  });
+
   it('runs a request without a trace the same way', () => {
     const { client } = chain();
     const result = dataPlane.request(client, { protocol: 'tcp', dst: '10.2.0.1', dstPort: 80 });

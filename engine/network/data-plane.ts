@@ -34,13 +34,27 @@ export interface RequestInit {
   program?: string;
 }
 
+/** What a program sees when the network does not deliver. */
+export interface NetFailure {
+  ok: false;
+  code: NetErrorCode;
+  message: string;
+  trace: TraceHop[] | undefined;
+}
+
 export type Exchange =
-  | { ok: true; answer: unknown; server: NetworkNamespace; trace: TraceHop[] | undefined }
-  | { ok: false; code: NetErrorCode; message: string; trace: TraceHop[] | undefined };
+  { ok: true; answer: unknown; server: NetworkNamespace; trace: TraceHop[] | undefined } | NetFailure;
 
 export type Delivery =
-  | { ok: true; namespace: NetworkNamespace; packet: Packet; trace: TraceHop[] | undefined }
-  | { ok: false; code: NetErrorCode; message: string; trace: TraceHop[] | undefined };
+  { ok: true; namespace: NetworkNamespace; packet: Packet; trace: TraceHop[] | undefined } | NetFailure;
+
+/** A connected socket: its source address and port are fixed, so every request travels as the same flow. */
+export interface Connection {
+  ok: true;
+  src: string;
+  srcPort: number;
+  request(payload: unknown, trace?: TraceHop[]): Exchange;
+}
 
 const DELIVERED = 0;
 const REFUSED = 1;
@@ -185,18 +199,35 @@ export class DataPlane {
     return { ok: true, answer: back.payload, server, trace };
   }
 
+  /**
+   * connect(): binds the source address (chosen by the route) and an ephemeral port once; the connection's requests
+   * all use that 4-tuple, so conntrack keeps them on one endpoint. Fails at once when there is no route.
+   */
+  connect(from: NetworkNamespace, init: Omit<RequestInit, 'payload'>, trace?: TraceHop[]): Connection | NetFailure {
+    const src = init.src ?? this.source(from, init.dst, trace);
+    if (src === undefined) return this.failure(this.status, trace);
+    const bound: RequestInit = { ...init, src, srcPort: init.srcPort ?? from.ephemeralPort() };
+    return {
+      ok: true,
+      src,
+      srcPort: bound.srcPort!,
+      request: (payload, requestTrace) => this.request(from, { ...bound, payload }, requestTrace),
+    };
+  }
+
+  /** The source address an unbound socket in `from` gets for `dst`; undefined (and ENETUNREACH) without a route. */
+  private source(from: NetworkNamespace, dst: string, trace: TraceHop[] | undefined): string | undefined {
+    const ip = ipOf(dst);
+    const route = from.route(ip);
+    const src = route === undefined ? undefined : sourceAddress(from, route, ip);
+    if (src === undefined) this.fail(from, NET_UNREACHABLE, trace, `no route to ${dst} in ${from.name}`);
+    return src;
+  }
+
   /** The packet a socket in `from` sends: its source chosen by the route when unbound, an ephemeral port. */
   private open(from: NetworkNamespace, init: RequestInit, trace: TraceHop[] | undefined): Packet | undefined {
-    let src = init.src;
-    if (src === undefined) {
-      const dst = ipOf(init.dst);
-      const route = from.route(dst);
-      src = route === undefined ? undefined : sourceAddress(from, route, dst);
-      if (src === undefined) {
-        this.fail(from, NET_UNREACHABLE, trace, `no route to ${init.dst} in ${from.name}`);
-        return undefined;
-      }
-    }
+    const src = init.src ?? this.source(from, init.dst, trace);
+    if (src === undefined) return undefined;
     const packet: Packet = {
       protocol: init.protocol,
       src,
@@ -510,10 +541,7 @@ export class DataPlane {
     return status;
   }
 
-  private failure(
-    status: Status,
-    trace: TraceHop[] | undefined,
-  ): { ok: false; code: NetErrorCode; message: string; trace: TraceHop[] | undefined } {
+  private failure(status: Status, trace: TraceHop[] | undefined): NetFailure {
     const code = STATUS_CODES[(status === DELIVERED ? DROPPED : status) as Exclude<Status, 0>];
     return { ok: false, code, message: NET_ERROR_MESSAGES[code], trace };
   }

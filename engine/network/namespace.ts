@@ -36,6 +36,7 @@ export class NetworkNamespace {
   readonly localAddresses = new Set<string>();
   readonly loopback = new LoopbackDevice();
   private readonly local = new Set<number>();
+  private readonly vxlanPorts = new Map<number, VxlanDevice>();
   private readonly netnsIds = new Map<NetworkNamespace, number>();
   private nextIndex = 1;
   private nextPort = EPHEMERAL_FIRST;
@@ -58,6 +59,7 @@ export class NetworkNamespace {
     dev.namespace = this;
     dev.index = this.nextIndex++;
     this.devices.set(dev.name, dev);
+    if (dev instanceof VxlanDevice) this.vxlanPorts.set(dev.port, dev);
     return dev;
   }
 
@@ -74,6 +76,7 @@ export class NetworkNamespace {
     for (const address of [...dev.addresses]) this.removeAddress(dev.name, `${address.text}/${address.prefix}`);
     this.routes.deleteDevice(dev);
     this.devices.delete(dev.name);
+    if (dev instanceof VxlanDevice) this.vxlanPorts.delete(dev.port);
     dev.namespace = undefined;
   }
 
@@ -171,8 +174,7 @@ export class NetworkNamespace {
 
   /** The VXLAN device that receives UDP on `port`. */
   vxlanOnPort(port: number): VxlanDevice | undefined {
-    for (const dev of this.devices.values()) if (dev instanceof VxlanDevice && dev.port === port) return dev;
-    return undefined;
+    return this.vxlanPorts.get(port);
   }
 
   /** The id this namespace knows `other` by (`link-netnsid`), given in order of first use. */

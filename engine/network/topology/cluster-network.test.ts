@@ -140,6 +140,18 @@ describe('ClusterNetwork', () => {
     expect(client.namespace.routes.list().map((route) => route.dev.name)).toEqual(['eth0', 'eth0']);
   });
 
+  it('passes CHECK for a pod as set up, and names what is broken otherwise', () => {
+    const { network, client } = setUp();
+    expect(network.checkPod('default', 'client')).toEqual([]);
+    client.namespace.deleteRoute('default');
+    client.node.bridge.detach(client.hostVeth);
+    expect(network.checkPod('default', 'client')).toEqual([
+      'no default route via 10.244.1.1',
+      `${client.hostVeth.name} is not a port of cni0`,
+    ]);
+    expect(network.checkPod('default', 'nobody')).toEqual(['pod default/nobody has no network namespace']);
+  });
+
   it('makes a removed pod unreachable (No route to host) and gives its address to the next pod', () => {
     const { network, client, remote } = setUp();
     network.removePod('default', 'web');

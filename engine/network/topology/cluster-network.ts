@@ -136,6 +136,22 @@ export class ClusterNetwork {
     if (pod !== undefined) this.dropPod(pod);
   }
 
+  /** What the bridge plugin's CHECK verifies: the pod's interface, address, default route, and its veth on the bridge. */
+  checkPod(namespace: string, name: string): string[] {
+    const pod = this.pods.get(`${namespace}/${name}`);
+    if (pod === undefined) return [`pod ${namespace}/${name} has no network namespace`];
+    const problems: string[] = [];
+    const eth0 = pod.namespace.device('eth0');
+    if (eth0 !== pod.podVeth) problems.push('eth0 is missing from the pod namespace');
+    if (!pod.namespace.localAddresses.has(pod.ip)) problems.push(`eth0 does not hold ${pod.ip}`);
+    const gateway = pod.namespace.routes.lookup(0)?.via;
+    if (gateway !== pod.node.podCidr.base + 1) problems.push(`no default route via ${pod.node.ipam.gateway}`);
+    if (pod.node.namespace.device(pod.hostVeth.name) !== pod.hostVeth) problems.push(`${pod.hostVeth.name} is missing`);
+    if (pod.hostVeth.master !== pod.node.bridge)
+      problems.push(`${pod.hostVeth.name} is not a port of ${pod.node.bridge.name}`);
+    return problems;
+  }
+
   private dropPod(pod: PodNetwork): void {
     forget(pod.podVeth, parseIPv4(pod.ip)!);
     pod.node.namespace.removeDevice(pod.hostVeth.name);
