@@ -16,7 +16,17 @@ import type { Hook, HookContext } from './netfilter/packet-filter.ts';
 import type { Packet, Protocol, TraceHop } from './packet.ts';
 import type { Route } from './route-table.ts';
 import { REFUSE } from './socket-table.ts';
-import { bridgeHop, deviceHop, dropHop, flow, neighbourHop, rejectHop, routeHop } from './trace-hops.ts';
+import {
+  bridgeHop,
+  deliverHop,
+  deviceHop,
+  dropHop,
+  flow,
+  neighbourHop,
+  rejectHop,
+  routeHop,
+  socketHop,
+} from './trace-hops.ts';
 
 export interface RequestInit {
   protocol: Protocol;
@@ -119,37 +129,8 @@ export class DataPlane {
     if (status !== DELIVERED) return this.failure(status, trace);
     const server = this.deliveredTo!;
     const arrived = this.deliveredPacket!;
-    let answer: unknown;
-    if (protocol === 'icmp') {
-      answer = arrived.payload;
-      if (trace)
-        trace.push({
-          kind: 'deliver',
-          namespace: server.name,
-          socket: 'kernel',
-          summary: `${server.name} answers the echo request`,
-        });
-    } else {
-      const listener = server.sockets.find(arrived.protocol, arrived.dst, arrived.dstPort);
-      if (listener === undefined) {
-        if (trace)
-          trace.push(
-            rejectHop(
-              server.name,
-              `nothing listens on ${arrived.protocol} ${arrived.dst}:${arrived.dstPort} (${protocol === 'tcp' ? 'TCP RST' : 'ICMP port unreachable'})`,
-            ),
-          );
-        return this.failure(REFUSED, trace);
-      }
-      const socket = `${listener.program} ${listener.protocol} ${listener.address}:${listener.port}`;
-      if (trace)
-        trace.push({ kind: 'deliver', namespace: server.name, socket, summary: `${flow(arrived)} reaches ${socket}` });
-      answer = listener.handler(arrived.payload, arrived);
-      if (answer === REFUSE) {
-        if (trace) trace.push(rejectHop(server.name, `${listener.program} resets the connection (TCP RST)`));
-        return this.failure(REFUSED, trace);
-      }
-    }
+    const answer = this.serve(server, arrived, trace);
+    if (answer === REFUSE) return this.failure(REFUSED, trace);
     const reply: Packet = {
       protocol,
       src: arrived.dst,
@@ -160,43 +141,46 @@ export class DataPlane {
       ttl: 64,
       payload: answer,
     };
-    if (trace)
-      trace.push({
-        kind: 'socket',
-        namespace: server.name,
-        action: 'send',
-        summary: `${server.name} answers: ${flow(reply)}`,
-      });
+    if (trace) trace.push(socketHop(server.name, 'send', undefined, `${server.name} answers: ${flow(reply)}`));
     status = this.output(server, reply, trace);
     if (status !== DELIVERED) return this.failure(DROPPED, trace);
     const back = this.deliveredPacket!;
-    if (
-      this.deliveredTo !== from ||
-      back.src !== dst ||
-      back.srcPort !== dstPort ||
-      back.dst !== src ||
-      back.dstPort !== srcPort
-    ) {
-      if (trace)
-        trace.push(
-          dropHop(
-            this.deliveredTo!.name,
-            `${flow(back)} belongs to no connection here (TCP RST); the request times out`,
-          ),
-        );
+    const mine = back.src === dst && back.srcPort === dstPort && back.dst === src && back.dstPort === srcPort;
+    if (this.deliveredTo !== from || !mine) {
+      const reason = `${flow(back)} belongs to no connection here (TCP RST); the request times out`;
+      if (trace) trace.push(dropHop(this.deliveredTo!.name, reason));
       return this.failure(DROPPED, trace);
     }
     if (trace) {
       const program = init.program ?? from.name;
-      trace.push({
-        kind: 'socket',
-        namespace: from.name,
-        action: 'receive',
-        program,
-        summary: `${program} receives the answer`,
-      });
+      trace.push(socketHop(from.name, 'receive', program, `${program} receives the answer`));
     }
     return { ok: true, answer: back.payload, server, trace };
+  }
+
+  /** The answer of whatever listens for the arrived request (the kernel for an ICMP echo), or REFUSE. */
+  private serve(server: NetworkNamespace, arrived: Packet, trace: TraceHop[] | undefined): unknown {
+    if (arrived.protocol === 'icmp') {
+      if (trace) trace.push(deliverHop(server.name, 'kernel', `${server.name} answers the echo request`));
+      return arrived.payload;
+    }
+    const listener = server.sockets.find(arrived.protocol, arrived.dst, arrived.dstPort);
+    if (listener === undefined) {
+      if (trace) {
+        const answer = arrived.protocol === 'tcp' ? 'TCP RST' : 'ICMP port unreachable';
+        const socket = `${arrived.protocol} ${arrived.dst}:${arrived.dstPort}`;
+        trace.push(rejectHop(server.name, `nothing listens on ${socket} (${answer})`));
+      }
+      return REFUSE;
+    }
+    if (trace) {
+      const socket = `${listener.program} ${listener.protocol} ${listener.address}:${listener.port}`;
+      trace.push(deliverHop(server.name, socket, `${flow(arrived)} reaches ${socket}`));
+    }
+    const answer = listener.handler(arrived.payload, arrived);
+    if (answer === REFUSE && trace)
+      trace.push(rejectHop(server.name, `${listener.program} resets the connection (TCP RST)`));
+    return answer;
   }
 
   /**
@@ -240,13 +224,7 @@ export class DataPlane {
     };
     if (trace) {
       const program = init.program ?? from.name;
-      trace.push({
-        kind: 'socket',
-        namespace: from.name,
-        action: 'send',
-        program,
-        summary: `${program} sends ${flow(packet)}`,
-      });
+      trace.push(socketHop(from.name, 'send', program, `${program} sends ${flow(packet)}`));
     }
     return packet;
   }
@@ -517,7 +495,7 @@ export class DataPlane {
     const verdict = ns.filter.run(hook, packet, context, trace ?? untraced);
     if (trace === undefined) untraced.length = 0;
     if (verdict.verdict === 'ACCEPT') {
-      this.rerouted = verdict.reroute === true && verdict.packet.dst !== packet.dst;
+      this.rerouted = verdict.reroute === true;
       return verdict.packet;
     }
     if (verdict.verdict === 'DROP') this.fail(ns, DROPPED, trace, `${hook}: ${verdict.reason}`);

@@ -1,5 +1,6 @@
 // Measures simulated HTTP round trips per second between two pods on two nodes (overlay mode, accept-all filters):
-// `npx tsx engine/network/measure-round-trips.ts [overlay|routed] [seconds]`. Prints one JSON line.
+// `npx tsx engine/network/measure-round-trips.ts [overlay|routed] [seconds] [traced]`; `traced` keeps every round
+// trip's hops. Prints one JSON line.
 
 import { performance } from 'node:perf_hooks';
 import { DataPlane } from './data-plane.ts';
@@ -10,6 +11,7 @@ import { routedMode } from './topology/routed.ts';
 
 const mode = process.argv[2] === 'routed' ? routedMode : overlayMode;
 const seconds = Number(process.argv[3] ?? 3);
+const traced = process.argv[4] === 'traced';
 const network = kindCluster(mode, seededRandom(1));
 const client = network.addPod('kind-worker', { namespace: 'default', name: 'client' });
 const server = network.addPod('kind-worker2', { namespace: 'default', name: 'web' });
@@ -23,7 +25,8 @@ const started = performance.now();
 const until = started + seconds * 1000;
 while (performance.now() < until) {
   for (let i = 0; i < 1000; i++) {
-    if (!dataPlane.request(client.namespace, request).ok) throw new Error('a round trip failed');
+    if (!dataPlane.request(client.namespace, request, traced ? [] : undefined).ok)
+      throw new Error('a round trip failed');
   }
   count += 1000;
 }

@@ -79,3 +79,16 @@ export function dropHop(namespace: string, reason: string): TraceHop {
 export function rejectHop(namespace: string, reason: string): TraceHop {
   return { kind: 'reject', namespace, reason, summary: `refused: ${reason}` };
 }
+
+export function socketHop(
+  namespace: string,
+  action: 'send' | 'receive',
+  program: string | undefined,
+  summary: string,
+): TraceHop {
+  return { kind: 'socket', namespace, action, ...(program !== undefined && { program }), summary };
+}
+
+export function deliverHop(namespace: string, socket: string, summary: string): TraceHop {
+  return { kind: 'deliver', namespace, socket, summary };
+}
