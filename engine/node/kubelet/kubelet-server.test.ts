@@ -4,7 +4,7 @@
 import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kubelet } from './kubelet.ts';
-import { logContainerID } from './kubelet-server.ts';
+import { logContainerID, netnsPathOf } from './kubelet-server.ts';
 import type { ContainerStatus, PodStatus } from './pod-types.ts';
 import { KubeletTestCluster } from './testing/kubelet-test-cluster.ts';
 
@@ -127,6 +127,52 @@ describe('the kubelet API', () => {
           'Get "https://172.18.0.2:10250/containerLogs/default/web": dial tcp 172.18.0.2:10250: connect: no route to host',
       },
     });
+  });
+});
+
+describe('port forwarding into a pod', () => {
+  let lab: KubeletTestCluster;
+  let kubelet: Kubelet;
+
+  beforeEach(async () => {
+    lab = await KubeletTestCluster.start();
+    kubelet = lab.kubelet('node-1');
+    await kubelet.start();
+  });
+
+  afterEach(async () => {
+    await lab.close();
+  });
+
+  it('connects to the program listening on the port, which answers HTTP and logs a loopback client', async () => {
+    await lab.createPod('web', { containers: [{ name: 'web', image: IMAGE, args: ['serve', '8080'] }] });
+    await lab.podUntil('web', (s) => s.phase === 'Running', 'Running');
+    const forwarder = await kubelet.api.portForward('default', 'web');
+    expect(forwarder.sandboxId).toMatch(/^[0-9a-f]{64}$/);
+    expect(forwarder.netnsPath).toBe(netnsPathOf({ id: forwarder.sandboxId, hostNetwork: false }));
+    const connection = await forwarder.dial(8080);
+    connection.end('GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(await text(connection)).toBe('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+    expect(await text(await kubelet.api.logs('default', 'web', { container: 'web' }))).toBe(
+      'serving on 8080\nGET /hello\n',
+    );
+    await expect(forwarder.dial(80)).rejects.toThrow('connect: connection refused');
+  });
+
+  it('refuses a pod it does not run', async () => {
+    await expect(kubelet.api.portForward('default', 'nothing')).rejects.toMatchObject({
+      status: { code: 404, message: 'pod does not exist' },
+    });
+  });
+
+  it.each([
+    [
+      { id: '71237e5bc842f485c24c9d4a6b0f2034' + 'a'.repeat(32), hostNetwork: false },
+      '/var/run/netns/cni-71237e5b-c842-f485-c24c-9d4a6b0f2034',
+    ],
+    [{ id: 'ab', hostNetwork: true }, 'host'],
+  ])('names the network namespace of sandbox %j', (sandbox, path) => {
+    expect(netnsPathOf(sandbox)).toBe(path);
   });
 });
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { DialError, programPortDialer } from './pod-port-dialer.ts';
+import type { PodNetworkTarget } from './pod-port-dialer.ts';
+import { TcpConnection } from './tcp-connection.ts';
+
+const pod: PodNetworkTarget = {
+  namespace: 'default',
+  name: 'web',
+  uid: 'u',
+  ip: '10.244.1.5',
+  listeners: () => [{ listens: (port) => port === 6379 }, { listens: (port) => port === 80 }],
+};
+
+describe('program port dialer', () => {
+  it('connects to the program of the pod listening on the port', async () => {
+    expect(await programPortDialer.dial(pod, 80, { address: '127.0.0.1' })).toBeInstanceOf(TcpConnection);
+  });
+
+  it('refuses a port nothing listens on, as connect(2) does', async () => {
+    const dial = programPortDialer.dial(pod, 81, { address: '127.0.0.1' });
+    await expect(dial).rejects.toBeInstanceOf(DialError);
+    await expect(dial).rejects.toThrow('connect: connection refused');
+  });
+});
