@@ -162,6 +162,32 @@ describe('port-forward and proxy on a one-node lab', () => {
     expect(missing.stderr).toContain('Error from server (NotFound)');
   }, 60_000);
 
+  it('serves the Service through kubectl proxy, redirecting a path without its slash', async () => {
+    const child = spawn('kubectl', ['proxy', '--port=0'], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: join(lab.dir, 'home'), KUBECONFIG: lab.kubeconfig },
+    });
+    started.push(child);
+    const port = await new Promise<number>((resolve) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /^Starting to serve on 127\.0\.0\.1:(\d+)$/m.exec(stdout);
+        if (match) resolve(Number(match[1]));
+      });
+    });
+    const base = `http://127.0.0.1:${port}/api/v1/namespaces/default/services/web/proxy`;
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html');
+    expect(await page.text()).toContain(WELCOME);
+    const redirect = await fetch(base, { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/api/v1/namespaces/default/services/web/proxy/');
+    const exited = new Promise((resolve) => child.once('close', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }, 60_000);
+
   it('answers services/proxy and pods/proxy errors as kube-apiserver does', async () => {
     expect((await lab.kubectl(['create', 'service', 'clusterip', 'empty', '--tcp=80:80'])).code).toBe(0);
     expect(await lab.kubectl(['get', '--raw', '/api/v1/namespaces/default/services/empty/proxy/'])).toMatchObject({
