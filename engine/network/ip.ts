@@ -3,16 +3,29 @@
 
 /** The address as a 32-bit unsigned number, or undefined when `text` is not a dotted IPv4 address. */
 export function parseIPv4(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
+  // Character by character: the data plane and netfilter parse addresses on every packet.
   let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      dots += 1;
+      octet = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57 && digits < 3) {
+      octet = octet * 10 + (code - 48);
+      digits += 1;
+      if (octet > 255) return undefined;
+    } else {
+      return undefined;
+    }
   }
-  return value >>> 0;
+  if (digits === 0 || dots !== 3) return undefined;
+  return (value * 256 + octet) >>> 0;
 }
 
 export function formatIPv4(value: number): string {
