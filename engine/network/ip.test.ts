@@ -11,9 +11,12 @@ describe('IPv4 addresses', () => {
     expect(formatIPv4(value)).toBe(text);
   });
 
-  it.each(['10.244.1', '10.244.1.256', '10.244.1.x', '1.2.3.4.5', '', '01234.1.1.1', '1..2.3', '1.2.3.', ' 1.2.3.4'])('refuses %j', (text) => {
-    expect(parseIPv4(text)).toBeUndefined();
-  });
+  it.each(['10.244.1', '10.244.1.256', '10.244.1.x', '1.2.3.4.5', '', '01234.1.1.1', '1..2.3', '1.2.3.', ' 1.2.3.4'])(
+    'refuses %j',
+    (text) => {
+      expect(parseIPv4(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('CIDR ranges', () => {
