@@ -7,7 +7,7 @@
 
 import { VethDevice } from './device.ts';
 import type { BridgeDevice, EthernetDevice, NetDevice, VxlanDevice } from './device.ts';
-import { formatIPv4, parseIPv4, prefixMask } from './ip.ts';
+import { formatIPv4, parseIPv4 } from './ip.ts';
 import { arp } from './link-layer.ts';
 import type { NetworkNamespace } from './namespace.ts';
 import { NET_ERROR_MESSAGES } from './net-errors.ts';
@@ -203,7 +203,7 @@ export class DataPlane {
   private source(from: NetworkNamespace, dst: string, trace: TraceHop[] | undefined): string | undefined {
     const ip = ipOf(dst);
     const route = from.route(ip);
-    const src = route === undefined ? undefined : sourceAddress(from, route, ip);
+    const src = route === undefined ? undefined : from.sourceAddress(route, ip);
     if (src === undefined) this.fail(from, NET_UNREACHABLE, trace, `no route to ${dst} in ${from.name}`);
     return src;
   }
@@ -530,22 +530,5 @@ function bridgePort(bridge: BridgeDevice, mac: string): NetDevice | undefined {
   const entry = bridge.fdb.get(mac);
   if (entry !== undefined) return entry.port;
   for (const port of bridge.ports) if (port instanceof VethDevice && port.peer.mac === mac) return port;
-  return undefined;
-}
-
-/** The source address of an unbound socket: the route's `src`, else the out device's address on the next hop's subnet. */
-export function sourceAddress(ns: NetworkNamespace, route: Route, dst: number): string | undefined {
-  const dev = route.dev;
-  if (route.src !== undefined) {
-    for (const address of dev.addresses) if (address.ip === route.src) return address.text;
-    return formatIPv4(route.src);
-  }
-  const nextHop = route.via ?? dst;
-  for (const address of dev.addresses) {
-    if (((address.ip ^ nextHop) & prefixMask(address.prefix)) === 0) return address.text;
-  }
-  const primary = dev.primaryAddress();
-  if (primary !== undefined) return primary.text;
-  for (const local of ns.localAddresses) if (!local.startsWith('127.')) return local;
   return undefined;
 }

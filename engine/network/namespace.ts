@@ -150,6 +150,23 @@ export class NetworkNamespace {
     return this.localRoutes.lookup(ip) ?? this.routes.lookup(ip);
   }
 
+  /** The source address of an unbound socket: the route's `src`, else the out device's address on the next hop's subnet. */
+  sourceAddress(route: Route, dst: number): string | undefined {
+    const dev = route.dev;
+    if (route.src !== undefined) {
+      for (const address of dev.addresses) if (address.ip === route.src) return address.text;
+      return formatIPv4(route.src);
+    }
+    const nextHop = route.via ?? dst;
+    for (const address of dev.addresses) {
+      if (((address.ip ^ nextHop) & prefixMask(address.prefix)) === 0) return address.text;
+    }
+    const primary = dev.primaryAddress();
+    if (primary !== undefined) return primary.text;
+    for (const local of this.localAddresses) if (!local.startsWith('127.')) return local;
+    return undefined;
+  }
+
   isLocal(ip: number): boolean {
     return this.local.has(ip) || ip >>> 24 === 127;
   }

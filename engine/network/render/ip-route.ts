@@ -1,7 +1,8 @@
 // `ip route` as iproute2 prints it: `10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1`,
-// `10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink`, `default via 172.18.0.1 dev eth0`; `table local` too.
+// `10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink`, `default via 172.18.0.1 dev eth0`; `table local` too, and
+// `ip route get`.
 
-import { formatIPv4 } from '../ip.ts';
+import { formatIPv4, parseIPv4 } from '../ip.ts';
 import type { NetworkNamespace } from '../namespace.ts';
 import type { Route } from '../route-table.ts';
 
@@ -27,4 +28,16 @@ export function formatRoute(route: Route): string {
 export function renderIpRoute(ns: NetworkNamespace, table: 'main' | 'local' = 'main'): string {
   const routes = (table === 'main' ? ns.routes : ns.localRoutes).list();
   return routes.map((route) => `${formatRoute(route)}\n`).join('');
+}
+
+/** `ip route get <dst>`: the route the kernel would pick, with the source address; iproute2's error otherwise. */
+export function renderIpRouteGet(ns: NetworkNamespace, dst: string): string {
+  const ip = parseIPv4(dst);
+  if (ip === undefined) return `Error: any valid prefix is expected rather than "${dst}".\n`;
+  const route = ns.route(ip);
+  const src = route === undefined ? undefined : ns.sourceAddress(route, ip);
+  if (route === undefined || src === undefined) return 'RTNETLINK answers: Network is unreachable\n';
+  if (route.type === 'local') return `local ${dst} dev lo table local src ${src} uid 0 \n    cache <local> \n`;
+  const via = route.via === undefined ? '' : ` via ${formatIPv4(route.via)}`;
+  return `${dst}${via} dev ${route.dev.name} src ${src} uid 0 \n    cache \n`;
 }

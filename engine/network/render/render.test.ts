@@ -9,7 +9,7 @@ import { renderBridgeFdb, renderBridgeLink } from './bridge.ts';
 import { renderIpAddr } from './ip-addr.ts';
 import { renderIpLink } from './ip-link.ts';
 import { renderIpNeigh } from './ip-neigh.ts';
-import { renderIpRoute } from './ip-route.ts';
+import { renderIpRoute, renderIpRouteGet } from './ip-route.ts';
 
 /** kind-worker with one pod (client) that has talked to a pod on kind-worker2. */
 function setUp(mode = overlayMode) {
@@ -60,6 +60,24 @@ describe('ip and bridge renderings', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it.each([
+    ['node/kind-worker', '10.244.2.7', '10.244.2.7 via 10.244.2.0 dev flannel.1 src 10.244.1.0 uid 0 \n    cache \n'],
+    ['node/kind-worker', '172.18.0.4', '172.18.0.4 dev eth0 src 172.18.0.3 uid 0 \n    cache \n'],
+    ['node/kind-worker', '10.244.1.1', 'local 10.244.1.1 dev lo table local src 10.244.1.1 uid 0 \n    cache <local> \n'],
+    ['pod/default/client', '8.8.8.8', '8.8.8.8 via 10.244.1.1 dev eth0 src 10.244.1.2 uid 0 \n    cache \n'],
+    ['pod/default/client', 'nonsense', 'Error: any valid prefix is expected rather than "nonsense".\n'],
+  ])('answers ip route get in %s for %s', (namespace, dst, expected) => {
+    const { client, node } = setUp();
+    const ns = namespace === 'node/kind-worker' ? node.namespace : client.namespace;
+    expect(renderIpRouteGet(ns, dst)).toBe(expected);
+  });
+
+  it('says the network is unreachable to ip route get without a route', () => {
+    const { client } = setUp();
+    client.namespace.deleteRoute('default');
+    expect(renderIpRouteGet(client.namespace, '8.8.8.8')).toBe('RTNETLINK answers: Network is unreachable\n');
   });
 
   it('prints a node’s links: eth0, flannel.1, cni0, and the pod’s veth on cni0', () => {
