@@ -1,8 +1,6 @@
 // Link-layer names drawn from an injected random source: MAC addresses (locally administered, unicast, as the kernel
 // gives veths, bridges and VXLAN devices) and the host-side veth names the bridge CNI plugin picks (`veth` + 8 hex).
 
-export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
-
 function hexByte(random: () => number): string {
   return Math.floor(random() * 256)
     .toString(16)

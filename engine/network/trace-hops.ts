@@ -6,15 +6,6 @@ import type { Packet, TraceHop } from './packet.ts';
 import { formatRoute } from './render/ip-route.ts';
 import type { Route } from './route-table.ts';
 
-const DEVICE_TYPES: Record<NetDevice['kind'], string> = {
-  loopback: 'loopback',
-  veth: 'veth',
-  bridge: 'bridge',
-  vxlan: 'vxlan',
-  ethernet: 'ethernet',
-  dummy: 'dummy',
-};
-
 export function flow(packet: Packet): string {
   return packet.protocol === 'icmp'
     ? `icmp ${packet.src} → ${packet.dst}`
@@ -33,8 +24,8 @@ export function deviceHop(
     namespace,
     device: dev.name,
     direction,
-    deviceType: DEVICE_TYPES[dev.kind],
-    summary: `${flow(packet)} ${way} ${dev.name} (${DEVICE_TYPES[dev.kind]})`,
+    deviceType: dev.kind,
+    summary: `${flow(packet)} ${way} ${dev.name} (${dev.kind})`,
   };
 }
 

@@ -65,7 +65,11 @@ describe('ip and bridge renderings', () => {
   it.each([
     ['node/kind-worker', '10.244.2.7', '10.244.2.7 via 10.244.2.0 dev flannel.1 src 10.244.1.0 uid 0 \n    cache \n'],
     ['node/kind-worker', '172.18.0.4', '172.18.0.4 dev eth0 src 172.18.0.3 uid 0 \n    cache \n'],
-    ['node/kind-worker', '10.244.1.1', 'local 10.244.1.1 dev lo table local src 10.244.1.1 uid 0 \n    cache <local> \n'],
+    [
+      'node/kind-worker',
+      '10.244.1.1',
+      'local 10.244.1.1 dev lo table local src 10.244.1.1 uid 0 \n    cache <local> \n',
+    ],
     ['pod/default/client', '8.8.8.8', '8.8.8.8 via 10.244.1.1 dev eth0 src 10.244.1.2 uid 0 \n    cache \n'],
     ['pod/default/client', 'nonsense', 'Error: any valid prefix is expected rather than "nonsense".\n'],
   ])('answers ip route get in %s for %s', (namespace, dst, expected) => {
