@@ -1,7 +1,8 @@
 // kubectl port-forward and the API server's proxy against a one-node lab running nginx: the forwarded local port
 // answers with nginx's welcome page (deploy/, pod/ and svc/ forms, kubectl 1.32's WebSocket-tunnelled SPDY and its
 // plain SPDY fallback), keeps a connection for several requests, reports a port nothing listens on as kubectl does;
-// client-node's PortForward speaks the channel protocol; services/proxy and pods/proxy return nginx's answers.
+// client-node's PortForward speaks the channel protocol; services/proxy and pods/proxy return nginx's answers; a
+// forwarded redis answers PING.
 
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -122,6 +123,15 @@ describe('port-forward and proxy on a one-node lab', () => {
     );
     expect(forwarding.stderr()).toMatch(/error: lost connection to pod\n$/);
   }, 60_000);
+
+  it('forwards to redis, which answers PING and closes at QUIT', async () => {
+    expect((await lab.kubectl(['create', 'deployment', 'redis', '--image=redis'])).code).toBe(0);
+    const rollout = await lab.kubectl(['rollout', 'status', 'deploy/redis', '--timeout=90s'], { timeoutMs: 100_000 });
+    expect(rollout.code).toBe(0);
+    const forwarding = await portForward(['deploy/redis', '0:6379']);
+    expect(await rawExchange(forwarding.port, '*1\r\n$4\r\nPING\r\nQUIT\r\n')).toBe('+PONG\r\n+OK\r\n');
+    await stop(forwarding);
+  }, 120_000);
 
   it('forwards with client-node’s PortForward over the channel protocol', async () => {
     const kc = new k8s.KubeConfig();

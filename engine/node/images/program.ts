@@ -3,7 +3,7 @@
 // container's main process — and as `kubectl exec` sessions — against streams, a filesystem, the lab clock and a stop
 // signal. Adding an image is adding an ImageDefinition to the catalogue.
 
-import type { Readable, Writable } from 'node:stream';
+import type { Duplex, Readable, Writable } from 'node:stream';
 import type { Clock } from '../../lab/clock.ts';
 
 /** A container's filesystem: the image's files, overlaid with mounted volumes. Paths are absolute. */
@@ -132,6 +132,11 @@ export interface RunningProgram {
   http?(request: HttpRequest): HttpResponse | undefined;
   /** Whether something accepts TCP connections on the port (tcpSocket probes). */
   listens?(port: number): boolean;
+  /**
+   * A new connection to a port where the program speaks a protocol of its own (redis): the server end, as a byte
+   * stream. Undefined where it answers HTTP through `http`, or does not listen.
+   */
+  connect?(port: number): Duplex | undefined;
   /** CPU (millicores) and memory (bytes) in use now, for metrics. */
   usage(): { cpuMillis: number; memoryBytes: number };
   /** The processes this program runs (itself and its children), for the container's ProcessTable. */

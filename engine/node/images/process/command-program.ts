@@ -69,6 +69,7 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     exited: exited.finally(() => system.killAll()),
     http: (request) => system.http(request),
     listens: (port) => system.listens(port),
+    connect: (port) => system.connect(port),
     usage: () => system.usage(),
     processes: () => system.ownProcesses(),
     kill: (target, signal) => system.killOwn(target, signal),

@@ -2,6 +2,7 @@
 // directory, streams and interrupt signal) and the System it runs in (the container's filesystem, clock, network,
 // process list and listening ports). Shell applets, servers and entrypoint scripts are all Commands.
 
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../../../lab/clock.ts';
 import type { ContainerFilesystem, HttpRequest, HttpResponse, NetworkAccess, ProcessInfo } from '../program.ts';
 import type { Terminal } from './line-discipline.ts';
@@ -72,8 +73,11 @@ export interface System {
   resolve(name: string): Command | undefined;
   /** Runs a command (argv[0] resolved by `resolve`) as a new process; 127 when it does not exist. */
   run(argv: string[], options: RunOptions): Promise<number>;
-  /** Opens a listening port; the returned function closes it. */
-  listen(port: number, handler?: HttpHandler): () => void;
+  /**
+   * Opens a listening port — answering HTTP with `handler`, or each connection with the server end `connect` makes
+   * (a protocol other than HTTP) — and returns the function that closes it.
+   */
+  listen(port: number, handler?: HttpHandler, connect?: () => Duplex): () => void;
   /** The processes of the container (ps). */
   processes(): ProcessInfo[];
   /** Sends a signal by number to a process of the container; false when there is no such process. */

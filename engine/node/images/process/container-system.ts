@@ -2,6 +2,7 @@
 // filesystem), runs them as processes with PIDs and their own stop signals, keeps the listening ports, and adds up the
 // processes' resource use.
 
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../../../lab/clock.ts';
 import type {
   ContainerFilesystem,
@@ -49,7 +50,7 @@ export class ContainerSystem implements System {
   private readonly commands: CommandTable;
   private readonly processTable: ProcessTable | undefined;
   private readonly running = new Map<number, Process>();
-  private readonly ports = new Map<number, HttpHandler | undefined>();
+  private readonly ports = new Map<number, { http?: HttpHandler; connect?: () => Duplex }>();
   private nextPid: number;
   private readonly makeNetwork: () => NetworkAccess;
   private ownNetwork: NetworkAccess | undefined;
@@ -124,10 +125,11 @@ export class ContainerSystem implements System {
     }
   }
 
-  listen(port: number, handler?: HttpHandler): () => void {
-    this.ports.set(port, handler);
+  listen(port: number, handler?: HttpHandler, connect?: () => Duplex): () => void {
+    const listener = { http: handler, connect };
+    this.ports.set(port, listener);
     return () => {
-      if (this.ports.get(port) === handler) this.ports.delete(port);
+      if (this.ports.get(port) === listener) this.ports.delete(port);
     };
   }
 
@@ -136,7 +138,12 @@ export class ContainerSystem implements System {
   }
 
   http(request: HttpRequest): HttpResponse | undefined {
-    return this.ports.get(request.port)?.(request);
+    return this.ports.get(request.port)?.http?.(request);
+  }
+
+  /** A connection to a port whose program speaks its own protocol there. */
+  connect(port: number): Duplex | undefined {
+    return this.ports.get(port)?.connect?.();
   }
 
   processes(): ProcessInfo[] {

@@ -1,6 +1,8 @@
 // A long-running server process described as data: the log lines it writes at start and at SIGTERM, the ports it
-// listens on (with an HTTP handler for probes), and its steady resource use. An idle daemon holds no timer.
+// listens on (with an HTTP handler for probes, or a connection handler for a protocol of its own), and its steady
+// resource use. An idle daemon holds no timer.
 
+import type { Duplex } from 'node:stream';
 import type { Command, CommandContext, HttpHandler, Usage } from '../process/command.ts';
 import { sleepFor, whenAborted } from '../process/command.ts';
 import { serverUsage } from './server-usage.ts';
@@ -12,6 +14,8 @@ export interface DaemonSpec {
   readyAfterMs?: number;
   ready?(context: CommandContext): { stdout?: string; stderr?: string };
   ports: Record<number, HttpHandler | undefined>;
+  /** The server end of each new connection to a port where the daemon speaks a protocol other than HTTP. */
+  connections?: Record<number, () => Duplex>;
   usage: Usage;
   shutdown?(context: CommandContext): { stdout?: string; stderr?: string };
   exitCode?: number;
@@ -33,7 +37,11 @@ export function daemon(spec: (context: CommandContext) => DaemonSpec | Promise<D
       return 143;
     await write(context, described.ready?.(context));
     const closers = Object.entries(described.ports).map(([port, handler]) =>
-      context.system.listen(Number(port), handler && ((request) => (usage.request(), handler(request)))),
+      context.system.listen(
+        Number(port),
+        handler && ((request) => (usage.request(), handler(request))),
+        described.connections?.[Number(port)],
+      ),
     );
     await whenAborted(context.signal);
     for (const close of closers) close();

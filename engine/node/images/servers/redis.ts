@@ -1,7 +1,9 @@
-// redis-server: Redis's start-up banner lines, port 6379 (TCP, not HTTP), and its shutdown lines on SIGTERM.
+// redis-server: Redis's start-up banner lines, port 6379 (TCP, not HTTP: PING, ECHO and QUIT answered in RESP), and its
+// shutdown lines on SIGTERM.
 
 import type { Command, CommandContext } from '../process/command.ts';
 import { daemon } from './daemon.ts';
+import { redisConnection } from './redis-connection.ts';
 import { redisTime } from './log-time.ts';
 
 export function redisServerCommand(version: string): Command {
@@ -33,6 +35,7 @@ export function redisServerCommand(version: string): Command {
     return {
       startup,
       ports: { [port]: undefined },
+      connections: { [port]: redisConnection },
       usage: { cpuMillis: 2, memoryBytes: 3.6 * 1024 * 1024 },
       shutdown: () => ({
         stdout:

@@ -1,7 +1,8 @@
 // How a connection reaches a port inside a pod's network namespace — what the container runtime does for
 // `kubectl port-forward` (a dial to localhost:port in the pod's namespace) and the API server's proxy does to the pod
-// IP. `programPortDialer` connects straight to the pod's program listening on the port; the network lab's data plane
-// provides the same interface through the pod's loopback device.
+// IP. `programPortDialer` connects straight to the pod's program listening on the port — to its own connection handler
+// where it speaks a protocol other than HTTP (redis), else to its HTTP handler through a TcpConnection; the network
+// lab's data plane provides the same interface through the pod's loopback device.
 
 import type { Duplex } from 'node:stream';
 import type { PortListener } from '../../images/process/loopback-network.ts';
@@ -41,7 +42,7 @@ export interface PodPortDialer {
 export const programPortDialer: PodPortDialer = {
   async dial(pod, port, from) {
     for (const listener of pod.listeners()) {
-      if (listener.listens?.(port)) return new TcpConnection(listener, port, from.address);
+      if (listener.listens?.(port)) return listener.connect?.(port) ?? new TcpConnection(listener, port, from.address);
     }
     throw new DialError('refused');
   },

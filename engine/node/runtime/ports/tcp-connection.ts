@@ -1,8 +1,8 @@
 // The server end of a TCP connection to a program listening on a port, as a Node duplex: what the client writes goes
 // in, what the program answers comes out. Programs answer HTTP through their `http` handler: requests are parsed from
 // the bytes (several on a kept-alive connection) and each answer written back as HTTP/1.1. A client that speaks
-// something else (redis, postgres) gets a connection that is accepted and held, its bytes read and left unanswered,
-// until either side closes it.
+// something else to a program without a protocol handler of its own there (postgres) gets a connection that is
+// accepted and held, its bytes read and left unanswered, until either side closes it.
 
 import { Duplex } from 'node:stream';
 import type { PortListener } from '../../images/process/loopback-network.ts';
