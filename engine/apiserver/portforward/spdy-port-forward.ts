@@ -11,6 +11,9 @@ import { forwardPort, portForwardErrorMessage } from './forward-port.ts';
 /** The kubelet's default stream creation timeout. */
 export const STREAM_CREATION_TIMEOUT_MS = 30_000;
 
+/** Connections served so far: the kubelet names a connection in its messages (by its address; here by number). */
+let connections = 0;
+
 interface StreamPair {
   requestID: string;
   error?: SpdyStream;
@@ -55,6 +58,7 @@ export function servePortForwardStreams(
   timeoutMs = STREAM_CREATION_TIMEOUT_MS,
 ): void {
   const pairs = new Map<string, StreamPair>();
+  const conn = ++connections;
   const printError = (pair: StreamPair, message: string) => {
     if (pair.error && !pair.error.destroyed) pair.error.write(message);
   };
@@ -67,7 +71,7 @@ export function servePortForwardStreams(
         requestID,
         timer: setTimeout(() => {
           pairs.delete(requestID);
-          printError(created, `(conn=${requestID}, request=${requestID}) timed out waiting for streams`);
+          printError(created, `(conn=${conn}, request=${requestID}) timed out waiting for streams`);
         }, timeoutMs),
       };
       pair = created;
