@@ -1,0 +1,93 @@
+// iptables-restore: reads the text iptables-save prints (and kube-proxy writes) — `*table`, `:CHAIN POLICY [p:b]`,
+// commands, `COMMIT` — into new tables. With --noflush a table block changes only the chains it declares (a declared
+// user chain is created or flushed) and `-X` deletes chains; without it each block starts from an empty table.
+// All or nothing: on an error the result names the line and no table changes.
+
+import { splitArguments } from './arguments.ts';
+import { parseCommand } from './command.ts';
+import { TABLE_NAMES } from './table.ts';
+import type { Table, TableName } from './table.ts';
+import { TableDraft } from './table-draft.ts';
+
+export interface RestoreOptions {
+  /** --noflush: keep what the text does not mention. */
+  noflush?: boolean;
+  /** --counters: take the `[packets:bytes]` of chains and rules from the text. */
+  counters?: boolean;
+}
+
+export type RestoreResult =
+  | { ok: true; tables: Map<TableName, Table> }
+  /** `error` is the line iptables-restore prints (`iptables-restore: line 3 failed`), `detail` the reason. */
+  | { ok: false; line: number; error: string; detail: string };
+
+const COUNTERS = /^\[(\d+):(\d+)\]$/;
+
+export function restoreTables(
+  current: ReadonlyMap<TableName, Table>,
+  text: string,
+  options: RestoreOptions = {},
+): RestoreResult {
+  const tables = new Map(current);
+  let draft: TableDraft | undefined;
+  const lines = text.split('\n');
+  const fail = (line: number, detail: string): RestoreResult => ({
+    ok: false,
+    line,
+    error: `iptables-restore: line ${line} failed`,
+    detail,
+  });
+
+  for (let index = 0; index < lines.length; index++) {
+    const number = index + 1;
+    const line = lines[index]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('*')) {
+      if (draft) return fail(number, `COMMIT expected before ${line}`);
+      const name = line.slice(1) as TableName;
+      const table = TABLE_NAMES.includes(name) ? tables.get(name) : undefined;
+      if (!table) return fail(number, `can't initialize iptables table \`${name}': Table does not exist`);
+      draft = new TableDraft(table);
+      if (!options.noflush) draft.reset();
+      continue;
+    }
+    if (!draft) return fail(number, 'no table specified');
+    if (line === 'COMMIT') {
+      tables.set(draft.table.name, draft.commit());
+      draft = undefined;
+      continue;
+    }
+    if (line.startsWith(':')) {
+      const [name = '', policy = '', counters] = line.slice(1).split(/\s+/);
+      if (name === '' || policy === '') return fail(number, 'chain line without chain name or policy');
+      const error = draft.declare(name, policy);
+      if (error) return fail(number, error);
+      const parsed = counters === undefined ? null : COUNTERS.exec(counters);
+      if (options.counters && parsed && draft.chains.get(name)?.builtin) {
+        const chain = draft.chains.get(name)!;
+        chain.policyCounters.packets = Number(parsed[1]);
+        chain.policyCounters.bytes = Number(parsed[2]);
+      }
+      continue;
+    }
+    const error = applyLine(draft, line, options);
+    if (error) return fail(number, error);
+  }
+  if (draft) return fail(lines.length, `COMMIT expected at line ${lines.length + 1}`);
+  return { ok: true, tables };
+}
+
+function applyLine(draft: TableDraft, line: string, options: RestoreOptions): string | undefined {
+  let args = splitArguments(line);
+  if (!args) return 'unterminated quoted argument';
+  // iptables-save -c puts the rule's counters first.
+  const counters = args[0] !== undefined ? COUNTERS.exec(args[0]) : null;
+  if (counters) args = args.slice(1);
+  const command = parseCommand(args);
+  if (typeof command === 'string') return command;
+  if (command.table !== undefined) return 'The -t option (seen in line) cannot be used in iptables-restore';
+  if (counters && options.counters && command.rule) {
+    command.rule.counters = { packets: Number(counters[1]), bytes: Number(counters[2]) };
+  }
+  return draft.apply(command);
+}
