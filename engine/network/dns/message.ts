@@ -97,8 +97,3 @@ export function replyTo(query: DnsMessage, rcode: Rcode): DnsMessage {
     additional: [],
   };
 }
-
-/** NOERROR with no answer: the name exists but has no records of the asked type. */
-export function isNoData(message: DnsMessage): boolean {
-  return message.rcode === 'NOERROR' && message.answer.length === 0;
-}
