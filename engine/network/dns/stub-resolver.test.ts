@@ -27,7 +27,10 @@ function coredns(): CoreDnsServer {
       spec: { type: 'ExternalName', externalName: 'web.other.svc.cluster.local' },
     },
   ];
-  for (const o of objects) o.spec ? index.setService(o) : index.setNamespace(o);
+  for (const o of objects) {
+    if (o.spec) index.setService(o);
+    else index.setNamespace(o);
+  }
   return new CoreDnsServer(index);
 }
 
