@@ -3,7 +3,7 @@
 
 import type { Protocol } from '../packet.ts';
 import { quoteArgument } from './arguments.ts';
-import type { CtState, Match, MatchEnv } from './rule.ts';
+import type { Match, MatchEnv } from './rule.ts';
 
 /** One option given to an extension: `! --dport 80` is { name: 'dport', value: '80', invert: true }. */
 export interface ExtensionOption {
