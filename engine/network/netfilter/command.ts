@@ -8,7 +8,6 @@ import type { Protocol } from '../packet.ts';
 import type { ExtensionOption, MatchExtension } from './matches.ts';
 import { MATCH_EXTENSIONS } from './matches.ts';
 import type { AddressField, InterfaceField, Match, ProtocolField, Rule } from './rule.ts';
-import type { Target } from './targets.ts';
 import { TARGET_OPTIONS, buildTarget, saveTarget } from './targets.ts';
 
 export type CommandName = 'A' | 'I' | 'D' | 'C' | 'N' | 'X' | 'F' | 'P' | 'Z';
@@ -64,10 +63,13 @@ interface PendingExtension {
   options: ExtensionOption[];
 }
 
+function not(field: { invert: boolean }): string {
+  return field.invert ? ' !' : '';
+}
+
 /** The rule's iptables-save text after `-A CHAIN`, with a leading space. */
 export function formatRuleSpec(rule: Omit<Rule, 'spec' | 'counters'>): string {
   let text = '';
-  const not = (field: { invert: boolean }): string => (field.invert ? ' !' : '');
   if (rule.source) text += `${not(rule.source)} -s ${formatCidr(rule.source.cidr)}`;
   if (rule.destination) text += `${not(rule.destination)} -d ${formatCidr(rule.destination.cidr)}`;
   if (rule.inInterface) text += `${not(rule.inInterface)} -i ${rule.inInterface.name}`;
@@ -80,51 +82,47 @@ export function formatRuleSpec(rule: Omit<Rule, 'spec' | 'counters'>): string {
 
 /** Parses the arguments of one command, or says what is wrong with them. */
 export function parseCommand(args: readonly string[]): Command | string {
-  let command: CommandName | undefined;
-  let table: string | undefined;
-  let chain: string | undefined;
-  let position: number | undefined;
-  let policy: string | undefined;
-  let source: AddressField | undefined;
-  let destination: AddressField | undefined;
-  let inInterface: InterfaceField | undefined;
-  let outInterface: InterfaceField | undefined;
-  let protocol: ProtocolField | undefined;
-  let targetName: string | undefined;
-  let goto = false;
-  const targetOptions: ExtensionOption[] = [];
-  const pending: PendingExtension[] = [];
-  let counters = { packets: 0, bytes: 0 };
-  let invert = false;
-  let i = 0;
-
-  const value = (option: string): string => {
-    const next = args[++i];
-    if (next === undefined) throw new CommandError(`option "${option}" requires an argument`);
-    return next;
-  };
-  const optional = (): string | undefined => {
-    const next = args[i + 1];
-    if (next === undefined || next.startsWith('-') || next === '!') return undefined;
-    i++;
-    return next;
-  };
-  const setCommand = (name: CommandName): void => {
-    if (command) throw new CommandError('Cannot use more than one command');
-    command = name;
-  };
-  const takeInvert = (): boolean => {
-    const was = invert;
-    invert = false;
-    return was;
-  };
-
+  const parser = new CommandParser(args);
   try {
-    for (; i < args.length; i++) {
-      const arg = args[i]!;
+    parser.parse();
+  } catch (error) {
+    if (error instanceof CommandError) return error.message;
+    throw error;
+  }
+  return parser.result();
+}
+
+class CommandError extends Error {}
+
+/** One pass over the arguments, as iptables' do_command reads them. */
+class CommandParser {
+  private command: CommandName | undefined;
+  private table: string | undefined;
+  private chain: string | undefined;
+  private position: number | undefined;
+  private policy: string | undefined;
+  private source: AddressField | undefined;
+  private destination: AddressField | undefined;
+  private inInterface: InterfaceField | undefined;
+  private outInterface: InterfaceField | undefined;
+  private protocol: ProtocolField | undefined;
+  private targetName: string | undefined;
+  private goto = false;
+  private readonly targetOptions: ExtensionOption[] = [];
+  private readonly pending: PendingExtension[] = [];
+  private counters = { packets: 0, bytes: 0 };
+  private invert = false;
+  private i = 0;
+
+  constructor(private readonly args: readonly string[]) {}
+
+  parse(): void {
+    const { args } = this;
+    for (this.i = 0; this.i < args.length; this.i++) {
+      const arg = args[this.i]!;
       if (arg === '!') {
-        if (invert) throw new CommandError('multiple consecutive ! not allowed');
-        invert = true;
+        if (this.invert) throw new CommandError('multiple consecutive ! not allowed');
+        this.invert = true;
         continue;
       }
       const name = arg.length === 2 && arg[0] === '-' ? arg[1]! : LONG_COMMANDS[arg];
@@ -135,152 +133,179 @@ export function parseCommand(args: readonly string[]): Command | string {
         case 'C':
         case 'N':
         case 'P':
-          setCommand(name);
-          chain = value(arg);
+          this.setCommand(name);
+          this.chain = this.value(arg);
           if (name === 'I') {
-            const at = optional();
+            const at = this.optional();
             if (at !== undefined) {
-              position = /^\d+$/.test(at) ? Number(at) : 0;
-              if (position < 1) throw new CommandError(`Invalid rule number \`${at}'`);
+              this.position = /^\d+$/.test(at) ? Number(at) : 0;
+              if (this.position < 1) throw new CommandError(`Invalid rule number \`${at}'`);
             }
           }
-          if (name === 'P') policy = value(arg);
+          if (name === 'P') this.policy = this.value(arg);
           continue;
         case 'X':
         case 'F':
         case 'Z':
-          setCommand(name);
-          chain = optional();
+          this.setCommand(name);
+          this.chain = this.optional();
           continue;
       }
-      switch (arg) {
-        case '-t':
-        case '--table':
-          table = value(arg);
-          break;
-        case '-s':
-        case '--source':
-        case '-d':
-        case '--destination': {
-          const text = value(arg);
-          const cidr = parseAddress(text);
-          if (!cidr) throw new CommandError(`host/network \`${text}' not found`);
-          const field = { cidr, invert: takeInvert() };
-          if (arg === '-s' || arg === '--source') source = field;
-          else destination = field;
-          break;
-        }
-        case '-i':
-        case '--in-interface':
-        case '-o':
-        case '--out-interface': {
-          const field = { name: value(arg), invert: takeInvert() };
-          if (arg.startsWith('-i') || arg === '--in-interface') inInterface = field;
-          else outInterface = field;
-          break;
-        }
-        case '-p':
-        case '--protocol': {
-          const text = value(arg);
-          const parsed = PROTOCOLS[text.toLowerCase()];
-          if (!parsed) throw new CommandError(`unknown protocol "${text}" specified`);
-          const inverted = takeInvert();
-          protocol = parsed === 'all' ? undefined : { protocol: parsed, invert: inverted };
-          break;
-        }
-        case '-m':
-        case '--match': {
-          const matchName = value(arg);
-          const extension = MATCH_EXTENSIONS.get(matchName);
-          if (!extension) throw new CommandError(`Couldn't load match \`${matchName}':No such file or directory`);
-          pending.push({ extension, options: [] });
-          break;
-        }
-        case '-j':
-        case '--jump':
-        case '-g':
-        case '--goto':
-          if (targetName !== undefined) throw new CommandError('multiple -j flags not allowed');
-          targetName = value(arg);
-          goto = arg === '-g' || arg === '--goto';
-          break;
-        case '-c':
-        case '--set-counters': {
-          const packets = Number(value(arg));
-          const bytes = Number(value(arg));
-          if (!Number.isSafeInteger(packets) || !Number.isSafeInteger(bytes)) {
-            throw new CommandError('-c packet counter not numeric');
-          }
-          counters = { packets, bytes };
-          break;
-        }
-        default:
-          addOption(arg);
-      }
-      if (invert && args[i] !== '!') throw new CommandError(`"!" is not allowed before ${arg}`);
+      this.option(arg);
+      if (this.invert) throw new CommandError(`"!" is not allowed before ${arg}`);
     }
-  } catch (error) {
-    if (error instanceof CommandError) return error.message;
-    throw error;
   }
 
-  function addOption(arg: string): void {
+  result(): Command | string {
+    const { command, protocol } = this;
+    if (!command) return 'no command specified';
+    if (this.invert) return 'a "!" with nothing after it';
+    const result: Command = { command };
+    if (this.table !== undefined) result.table = this.table;
+    if (this.chain !== undefined) result.chain = this.chain;
+    if (this.position !== undefined) result.position = this.position;
+    if (this.policy !== undefined) result.policy = this.policy;
+    if (command !== 'A' && command !== 'I' && command !== 'D' && command !== 'C') return result;
+
+    const matches: Match[] = [];
+    for (const { extension, options } of this.pending) {
+      const match = extension.build(options, protocol?.invert ? undefined : protocol?.protocol);
+      if (typeof match === 'string') return match;
+      matches.push(match);
+    }
+    const rule: Rule = { matches, counters: this.counters, spec: '' };
+    if (this.targetName !== undefined) {
+      const target = buildTarget(this.targetName, this.targetOptions, this.goto);
+      if (typeof target === 'string') return target;
+      rule.target = target;
+    }
+    const { source, destination } = this;
+    if (source && !(source.cidr.prefix === 0 && !source.invert)) rule.source = source;
+    if (destination && !(destination.cidr.prefix === 0 && !destination.invert)) rule.destination = destination;
+    if (this.inInterface) rule.inInterface = this.inInterface;
+    if (this.outInterface) rule.outInterface = this.outInterface;
+    if (protocol) rule.protocol = protocol;
+    rule.spec = formatRuleSpec(rule);
+    result.rule = rule;
+    return result;
+  }
+
+  private option(arg: string): void {
+    switch (arg) {
+      case '-t':
+      case '--table':
+        this.table = this.value(arg);
+        return;
+      case '-s':
+      case '--source':
+      case '-d':
+      case '--destination': {
+        const text = this.value(arg);
+        const cidr = parseAddress(text);
+        if (!cidr) throw new CommandError(`host/network \`${text}' not found`);
+        const field = { cidr, invert: this.takeInvert() };
+        if (arg === '-s' || arg === '--source') this.source = field;
+        else this.destination = field;
+        return;
+      }
+      case '-i':
+      case '--in-interface':
+      case '-o':
+      case '--out-interface': {
+        const field = { name: this.value(arg), invert: this.takeInvert() };
+        if (arg === '-i' || arg === '--in-interface') this.inInterface = field;
+        else this.outInterface = field;
+        return;
+      }
+      case '-p':
+      case '--protocol': {
+        const text = this.value(arg);
+        const parsed = PROTOCOLS[text.toLowerCase()];
+        if (!parsed) throw new CommandError(`unknown protocol "${text}" specified`);
+        const inverted = this.takeInvert();
+        this.protocol = parsed === 'all' ? undefined : { protocol: parsed, invert: inverted };
+        return;
+      }
+      case '-m':
+      case '--match': {
+        const matchName = this.value(arg);
+        const extension = MATCH_EXTENSIONS.get(matchName);
+        if (!extension) throw new CommandError(`Couldn't load match \`${matchName}':No such file or directory`);
+        this.pending.push({ extension, options: [] });
+        return;
+      }
+      case '-j':
+      case '--jump':
+      case '-g':
+      case '--goto':
+        if (this.targetName !== undefined) throw new CommandError('multiple -j flags not allowed');
+        this.targetName = this.value(arg);
+        this.goto = arg === '-g' || arg === '--goto';
+        return;
+      case '-c':
+      case '--set-counters': {
+        const packets = Number(this.value(arg));
+        const bytes = Number(this.value(arg));
+        if (!Number.isSafeInteger(packets) || !Number.isSafeInteger(bytes)) {
+          throw new CommandError('-c packet counter not numeric');
+        }
+        this.counters = { packets, bytes };
+        return;
+      }
+      default:
+        this.extensionOption(arg);
+    }
+  }
+
+  /** `--dport 80` and the like: for the latest match that takes it, else the target, else an implicit tcp/udp. */
+  private extensionOption(arg: string): void {
     if (!arg.startsWith('--')) throw new CommandError(`Bad argument \`${arg}'`);
     const option = arg.slice(2);
-    const owner = [...pending].reverse().find((p) => p.extension.options.has(option));
-    const targetTakes = targetName === undefined ? undefined : TARGET_OPTIONS.get(targetName)?.get(option);
-    let takesValue: boolean;
-    let into: ExtensionOption[];
-    if (owner) {
-      takesValue = owner.extension.options.get(option)!;
-      into = owner.options;
-    } else if (targetTakes !== undefined) {
-      takesValue = targetTakes;
-      into = targetOptions;
-    } else {
+    let into: ExtensionOption[] | undefined;
+    let takesValue: boolean | undefined;
+    for (let p = this.pending.length - 1; p >= 0 && !into; p--) {
+      const pending = this.pending[p]!;
+      takesValue = pending.extension.options.get(option);
+      if (takesValue !== undefined) into = pending.options;
+    }
+    if (!into && this.targetName !== undefined) {
+      takesValue = TARGET_OPTIONS.get(this.targetName)?.get(option);
+      if (takesValue !== undefined) into = this.targetOptions;
+    }
+    if (!into) {
       // `-p tcp --dport 80` loads the tcp match by itself, as iptables does.
-      const implicit = protocol && MATCH_EXTENSIONS.get(protocol.protocol);
-      if (!implicit?.options.has(option)) throw new CommandError(`unknown option "${arg}"`);
+      const implicit = this.protocol && MATCH_EXTENSIONS.get(this.protocol.protocol);
+      takesValue = implicit?.options.get(option);
+      if (!implicit || takesValue === undefined) throw new CommandError(`unknown option "${arg}"`);
       const loaded = { extension: implicit, options: [] };
-      pending.push(loaded);
-      takesValue = implicit.options.get(option)!;
+      this.pending.push(loaded);
       into = loaded.options;
     }
-    const inverted = takeInvert();
-    into.push({ name: option, value: takesValue ? value(arg) : '', invert: inverted });
+    const inverted = this.takeInvert();
+    into.push({ name: option, value: takesValue ? this.value(arg) : '', invert: inverted });
   }
 
-  if (!command) return 'no command specified';
-  if (invert) return 'a "!" with nothing after it';
-  const result: Command = { command };
-  if (table !== undefined) result.table = table;
-  if (chain !== undefined) result.chain = chain;
-  if (position !== undefined) result.position = position;
-  if (policy !== undefined) result.policy = policy;
-  if (command !== 'A' && command !== 'I' && command !== 'D' && command !== 'C') return result;
+  private value(option: string): string {
+    const next = this.args[++this.i];
+    if (next === undefined) throw new CommandError(`option "${option}" requires an argument`);
+    return next;
+  }
 
-  const matches: Match[] = [];
-  for (const { extension, options } of pending) {
-    const match = extension.build(options, protocol?.invert ? undefined : protocol?.protocol);
-    if (typeof match === 'string') return match;
-    matches.push(match);
+  private optional(): string | undefined {
+    const next = this.args[this.i + 1];
+    if (next === undefined || next.startsWith('-') || next === '!') return undefined;
+    this.i++;
+    return next;
   }
-  let target: Target | undefined;
-  if (targetName !== undefined) {
-    const built = buildTarget(targetName, targetOptions, goto);
-    if (typeof built === 'string') return built;
-    target = built;
+
+  private setCommand(name: CommandName): void {
+    if (this.command) throw new CommandError('Cannot use more than one command');
+    this.command = name;
   }
-  const rule: Rule = { matches, counters, spec: '' };
-  if (source && !(source.cidr.prefix === 0 && !source.invert)) rule.source = source;
-  if (destination && !(destination.cidr.prefix === 0 && !destination.invert)) rule.destination = destination;
-  if (inInterface) rule.inInterface = inInterface;
-  if (outInterface) rule.outInterface = outInterface;
-  if (protocol) rule.protocol = protocol;
-  if (target) rule.target = target;
-  rule.spec = formatRuleSpec(rule);
-  result.rule = rule;
-  return result;
+
+  private takeInvert(): boolean {
+    const was = this.invert;
+    this.invert = false;
+    return was;
+  }
 }
-
-class CommandError extends Error {}
