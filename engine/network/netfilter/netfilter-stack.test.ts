@@ -117,7 +117,10 @@ describe('NetfilterStack: NAT with conntrack', () => {
       counts.set(out.dst, (counts.get(out.dst) ?? 0) + 1);
     }
     expect([...counts.keys()].sort()).toEqual(['10.244.1.5', '10.244.2.7', '10.244.3.9']);
-    for (const count of counts.values()) (expect(count).toBeGreaterThan(900), expect(count).toBeLessThan(1100));
+    for (const count of counts.values()) {
+      expect(count).toBeGreaterThan(900);
+      expect(count).toBeLessThan(1100);
+    }
   });
 
   it('forgets a flow when its timeout passes on the clock', () => {
@@ -206,5 +209,24 @@ describe('NetfilterStack: IPVS', () => {
     expect(trace.find((hop) => hop.kind === 'ipvs')).toMatchObject({ service: 'TCP 10.96.0.1:443', scheduler: 'rr' });
     const again = s.run('PREROUTING', packet('10.244.1.20', 40000, '10.96.0.1', 443), context, []);
     expect(again).toMatchObject({ verdict: 'ACCEPT', packet: { dst: '172.18.0.2' } });
+  });
+});
+
+describe('NetfilterStack: long chains', () => {
+  it('keeps rule order through the index: an earlier unkeyed rule wins over a later keyed one', () => {
+    const { stack: s } = stack();
+    const services = Array.from(
+      { length: 40 },
+      (_, i) => `-A INPUT -d 10.96.1.${i}/32 -p tcp -m tcp --dport 80 -j ${i % 2 ? 'ACCEPT' : 'DROP'}`,
+    );
+    const rules = [...services.slice(0, 20), '-A INPUT -s 10.244.7.7/32 -j ACCEPT', ...services.slice(20)];
+    s.iptables.restore(`*filter\n:INPUT DROP [0:0]\n${rules.join('\n')}\nCOMMIT\n`, { noflush: true });
+    const verdict = (src: string, last: number): string =>
+      s.run('INPUT', packet(src, 1000, `10.96.1.${last}`, 80), NODE, []).verdict;
+    expect(verdict('10.244.1.1', 30)).toBe('DROP');
+    expect(verdict('10.244.1.1', 31)).toBe('ACCEPT');
+    expect(verdict('10.244.7.7', 30)).toBe('ACCEPT');
+    expect(verdict('10.244.7.7', 10)).toBe('DROP');
+    expect(verdict('10.244.1.1', 99)).toBe('DROP');
   });
 });
