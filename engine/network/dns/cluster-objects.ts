@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/object.ts';
 import { parseIPv4 } from '../ip.ts';
 import { dashedIP } from './names.ts';
 
-export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
+const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 const MAX_LABEL_LENGTH = 63;
 
 export interface DnsPort {
