@@ -5,6 +5,7 @@
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
+import { ADMIN_USER } from './pki.ts';
 
 export interface KubeconfigOptions {
   clusterName: string;
@@ -56,4 +57,21 @@ export async function writeKubeconfig(path: string, options: KubeconfigOptions):
   await writeFile(temporary, renderKubeconfig(options), { mode: 0o600 });
   await chmod(temporary, 0o600);
   await rename(temporary, path);
+}
+
+/** The admin kubeconfig of a lab (kubeadm's admin.conf): `kubernetes-admin` with its client certificate. */
+export function adminKubeconfig(
+  pki: { ca: { certPem: string }; admin: { certPem: string; keyPem: string } },
+  clusterName: string,
+  server: string,
+): KubeconfigOptions {
+  return {
+    clusterName,
+    server,
+    caPem: pki.ca.certPem,
+    clientCertPem: pki.admin.certPem,
+    clientKeyPem: pki.admin.keyPem,
+    user: ADMIN_USER,
+    context: `${ADMIN_USER}@${clusterName}`,
+  };
 }

@@ -7,8 +7,8 @@ import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
 import type { RunningServer } from '../../engine/apiserver/http/https-server.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
 import type { InProcessClient } from '../../engine/client/in-process-client.ts';
-import { loadOrCreatePki } from '../../engine/pki/pki.ts';
-import { writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
+import { ADMIN_GROUPS, ADMIN_USER, loadOrCreatePki } from '../../engine/pki/pki.ts';
+import { adminKubeconfig, writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
 import { parseStoreSpec } from '../../engine/store/open-store.ts';
 
 export interface LabOptions {
@@ -24,7 +24,7 @@ export interface LabOptions {
 }
 
 /** The identity the UI acts as: the lab's administrator, as the kubeconfig's client certificate says. */
-const UI_USER = { username: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
+const UI_USER = { username: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] };
 
 export class LabHost {
   private constructor(
@@ -56,15 +56,7 @@ export class LabHost {
       caPem: pki.ca.certPem,
     });
     address = `${server.host}:${server.port}`;
-    await writeKubeconfig(kubeconfigPath, {
-      clusterName: cluster.config.name,
-      server: server.url,
-      caPem: pki.ca.certPem,
-      clientCertPem: pki.admin.certPem,
-      clientKeyPem: pki.admin.keyPem,
-      user: 'kubernetes-admin',
-      context: `kubernetes-admin@${cluster.config.name}`,
-    });
+    await writeKubeconfig(kubeconfigPath, adminKubeconfig(pki, cluster.config.name, server.url));
     return new LabHost(cluster, server, kubeconfigPath);
   }
 

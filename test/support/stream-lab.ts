@@ -12,7 +12,7 @@ import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
 import { podStreamSubresources } from '../../engine/apiserver/podstreams/pod-stream-subresources.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
 import type { KubeletDirectory } from '../../engine/node/kubelet-api.ts';
-import { writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
+import { adminKubeconfig, writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
 import { loadOrCreatePki } from '../../engine/pki/pki.ts';
 import type { CommandResult } from './lab-server.ts';
 
@@ -93,15 +93,7 @@ export async function startStreamLab(kubelets: KubeletDirectory): Promise<Stream
   });
   address = `${server.host}:${server.port}`;
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfig, {
-    clusterName: cluster.config.name,
-    server: server.url,
-    caPem: pki.ca.certPem,
-    clientCertPem: pki.admin.certPem,
-    clientKeyPem: pki.admin.keyPem,
-    user: 'kubernetes-admin',
-    context: `kubernetes-admin@${cluster.config.name}`,
-  });
+  await writeKubeconfig(kubeconfig, adminKubeconfig(pki, cluster.config.name, server.url));
   const env = (extra: Record<string, string> = {}) => ({
     PATH: process.env['PATH'] ?? '',
     HOME: home,
