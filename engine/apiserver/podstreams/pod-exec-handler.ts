@@ -3,14 +3,13 @@
 // a session the node's kubelet starts — or refuses, as it refuses a request for no stream at all.
 
 import type { KubeletDirectory } from '../../node/kubelet-api.ts';
-import { isUpgradeRequest } from '../endpoints/api-request.ts';
 import type { ApiResponse } from '../endpoints/api-request.ts';
 import { badRequest } from '../errors/status-error.ts';
 import type { ObjectGetter } from './object-getter.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
 import { acceptRemoteCommand } from '../remotecommand/remote-command-upgrade.ts';
-import { kubeletDialFailed, kubeletEndpoint } from './kubelet-connection.ts';
-import { podContainer, podNodeName } from './pod-container.ts';
+import { upgradeKubelet } from './upgrade-kubelet.ts';
+import { podContainer } from './pod-container.ts';
 import { kubeletExecOptions, NO_STREAMS_MESSAGE, parsePodExecOptions, requestsAnyStream } from './pod-exec-options.ts';
 
 function remoteCommandHandler(
@@ -24,12 +23,7 @@ function remoteCommandHandler(
     const options = parsePodExecOptions(req.query, operation);
     const pod = await pods.get(namespace, name);
     const container = podContainer(pod, options.container);
-    const nodeName = podNodeName(pod);
-    if (!nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
-    const endpoint = await kubeletEndpoint(nodes, nodeName);
-    if (!isUpgradeRequest(req.headers)) throw badRequest('Upgrade request required');
-    const kubelet = kubelets(nodeName);
-    if (!kubelet) throw kubeletDialFailed(endpoint);
+    const kubelet = await upgradeKubelet(pod, nodes, kubelets, req.headers);
     const execOptions = kubeletExecOptions(options, container, operation);
     const start = async () => {
       if (!requestsAnyStream(execOptions)) throw badRequest(NO_STREAMS_MESSAGE);

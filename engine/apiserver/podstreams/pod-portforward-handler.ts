@@ -3,14 +3,12 @@
 // the node's kubelet gives for the pod — or its refusal.
 
 import type { KubeletDirectory } from '../../node/kubelet-api.ts';
-import { isUpgradeRequest } from '../endpoints/api-request.ts';
 import type { ApiResponse } from '../endpoints/api-request.ts';
 import { badRequest } from '../errors/status-error.ts';
 import { acceptPortForward } from '../portforward/port-forward-upgrade.ts';
 import type { ResourceHandler } from '../registry/served-resource.ts';
-import { kubeletDialFailed, kubeletEndpoint } from './kubelet-connection.ts';
+import { upgradeKubelet } from './upgrade-kubelet.ts';
 import type { ObjectGetter } from './object-getter.ts';
-import { podNodeName } from './pod-container.ts';
 
 /** PodPortForwardOptions' `ports` as the query converts them (int32 each). */
 export function parsePortForwardPorts(query: URLSearchParams): string[] {
@@ -33,12 +31,7 @@ export function podPortForwardHandler(
     const { namespace, name } = info;
     const ports = parsePortForwardPorts(req.query);
     const pod = await pods.get(namespace, name);
-    const nodeName = podNodeName(pod);
-    if (!nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
-    const endpoint = await kubeletEndpoint(nodes, nodeName);
-    if (!isUpgradeRequest(req.headers)) throw badRequest('Upgrade request required');
-    const kubelet = kubelets(nodeName);
-    if (!kubelet) throw kubeletDialFailed(endpoint);
+    const kubelet = await upgradeKubelet(pod, nodes, kubelets, req.headers);
     return {
       kind: 'upgrade',
       accept: (connection) =>
