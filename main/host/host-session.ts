@@ -83,7 +83,6 @@ export class HostSession {
   private readonly catalog: ResourceCatalog;
   private readonly writer: ObjectWriter;
   private readonly streams = new Map<string, StreamSource>();
-  private readonly terminals = new Map<string, Terminal>();
   private nextStream = 1;
   private closed = false;
 
@@ -125,7 +124,6 @@ export class HostSession {
     this.closed = true;
     for (const source of this.streams.values()) source.close();
     this.streams.clear();
-    this.terminals.clear();
   }
 
   private openStream(kind: string, open: (push: (event: StreamEvent) => void) => StreamSource): string {
@@ -135,10 +133,7 @@ export class HostSession {
     const stream = `${kind}-${this.nextStream++}`;
     const push = (event: StreamEvent) => {
       if (!this.streams.has(stream)) return;
-      if (event.kind === 'end') {
-        this.streams.delete(stream);
-        this.terminals.delete(stream);
-      }
+      if (event.kind === 'end') this.streams.delete(stream);
       this.emit({ type: 'stream', stream, event });
     };
     this.streams.set(stream, { close: () => undefined });
@@ -149,8 +144,9 @@ export class HostSession {
   }
 
   private terminal(stream: unknown): Terminal {
-    const terminal = typeof stream === 'string' ? this.terminals.get(stream) : undefined;
-    if (!terminal) throw new HostFailure({ code: 404, reason: 'NotFound', message: `no terminal "${String(stream)}"` });
+    const terminal = typeof stream === 'string' ? this.streams.get(stream) : undefined;
+    if (!(terminal instanceof Terminal))
+      throw new HostFailure({ code: 404, reason: 'NotFound', message: `no terminal "${String(stream)}"` });
     return terminal;
   }
 
@@ -246,9 +242,8 @@ export class HostSession {
     },
     'terminal.open': async ({ cols, rows }) => {
       checkSize(cols, rows);
-      let terminal: Terminal | undefined;
       const stream = this.openStream('terminal', (push) => {
-        terminal = new Terminal({
+        return new Terminal({
           cols,
           rows,
           kubeconfigPath: this.lab.kubeconfigPath,
@@ -256,9 +251,7 @@ export class HostSession {
           onData: (data) => push({ kind: 'terminal', data }),
           onExit: (exitCode) => push({ kind: 'end', exitCode }),
         });
-        return terminal;
       });
-      this.terminals.set(stream, terminal!);
       return { stream, shell: userShell() };
     },
     'terminal.input': async ({ stream, data }) => {
@@ -275,7 +268,6 @@ export class HostSession {
       const source = typeof stream === 'string' ? this.streams.get(stream) : undefined;
       if (source) {
         this.streams.delete(stream);
-        this.terminals.delete(stream);
         source.close();
       }
       return {};
