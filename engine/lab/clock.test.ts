@@ -3,8 +3,9 @@ import { VirtualClock } from './clock.ts';
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 
+/** A clock paused at START: real time is held still until it is paused, so no millisecond slips in before. */
 function pausedClock(): VirtualClock {
-  const clock = new VirtualClock(START);
+  const clock = new VirtualClock(START, () => 0);
   clock.setPaused(true);
   return clock;
 }
