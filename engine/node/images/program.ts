@@ -5,6 +5,7 @@
 
 import type { Duplex, Readable, Writable } from 'node:stream';
 import type { Clock } from '../../lab/clock.ts';
+import type { DnsMessage } from '../../network/dns/message.ts';
 
 /** A container's filesystem: the image's files, overlaid with mounted volumes. Paths are absolute. */
 export interface ContainerFilesystem {
@@ -58,7 +59,18 @@ export interface ProgramContext {
    * the pod IP; `loopbackNetwork` (process/loopback-network.ts) gives the containers of a pod each other's ports.
    */
   network?: NetworkAccess;
+  /** What the cluster lets this program read through the API (CoreDNS's view of Services and Pods). */
+  cluster?: ClusterServices;
 }
+
+/** Cluster state a program serves from, as a real one gets it by watching the API server. */
+export interface ClusterServices {
+  /** CoreDNS's answer to a query (the kubernetes plugin, then forward). */
+  dns?(query: DnsMessage): DnsMessage;
+}
+
+/** Answers one UDP datagram arriving on a port (its payload); undefined sends nothing back. */
+export type DatagramHandler = (payload: unknown) => unknown;
 
 /** A process in a container, as ps shows it. */
 export interface ProcessInfo {
@@ -137,6 +149,8 @@ export interface RunningProgram {
    * stream. Undefined where it answers HTTP through `http`, or does not listen.
    */
   connect?(port: number): Duplex | undefined;
+  /** Whether a UDP socket is bound to the port, and its answer to a datagram (DNS on 53). */
+  datagram?(port: number, payload: unknown): { answer: unknown } | undefined;
   /** CPU (millicores) and memory (bytes) in use now, for metrics. */
   usage(): { cpuMillis: number; memoryBytes: number };
   /** The processes this program runs (itself and its children), for the container's ProcessTable. */

@@ -5,7 +5,8 @@
 import type { KubeObject } from '../../api/object.ts';
 import type { InProcessClient } from '../../client/in-process-client.ts';
 import type { Clock } from '../../lab/clock.ts';
-import type { ImageDefinition } from '../images/program.ts';
+import type { ClusterServices, ImageDefinition } from '../images/program.ts';
+import type { PodNetworkPlugin } from '../runtime/pod-network.ts';
 import type { PodPortDialer } from '../runtime/ports/pod-port-dialer.ts';
 import type { RuntimeTimings } from '../runtime/runtime-timings.ts';
 import type { NodeCapacity, NodeReservations, Taint } from './node-object.ts';
@@ -51,6 +52,10 @@ export interface KubeletOptions {
   clusterDNS?: string[];
   /** KubeletConfiguration.clusterDomain (default cluster.local). */
   clusterDomain?: string;
+  /** The node's CNI plugin (the network lab's); host-local addresses and loopback-only pods without one. */
+  network?: PodNetworkPlugin;
+  /** Cluster state the node's programs may serve from (CoreDNS's view of Services). */
+  cluster?: ClusterServices;
   /** How port-forwarded connections reach a pod's ports (default: straight to the program listening there). */
   podPortDialer?: PodPortDialer;
   /** How long runtime operations take in lab time (defaults: DEFAULT_RUNTIME_TIMINGS). */

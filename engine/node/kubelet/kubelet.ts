@@ -88,6 +88,8 @@ export class Kubelet implements PodWorkerHost {
       nodeIP: options.nodeIP,
       timings: { ...DEFAULT_RUNTIME_TIMINGS, ...options.timings },
       images: options.images,
+      network: options.network,
+      cluster: options.cluster,
     });
     this.runtime.images.preload([PAUSE_IMAGE, ...(options.preloadedImages ?? [])]);
     this.runtime.setPodCIDR(options.podCIDR);

@@ -430,6 +430,8 @@ export class PodWorker {
       const volumes = await setUpVolumes(this.pod, spec.volumes ?? [], this.host.volumePlugins);
       this.sandbox = await this.host.runtime.runPodSandbox({
         podUid: this.uid,
+        podNamespace: this.pod.metadata.namespace ?? 'default',
+        podName: this.pod.metadata.name ?? '',
         hostNetwork: spec.hostNetwork === true,
         etcFiles: podEtcFiles(this.identity, this.host.dns),
         volumes,
@@ -509,6 +511,7 @@ export class PodWorker {
     const definition = image.image.definition;
     const limits = spec.resources?.limits ?? {};
     const instance = await this.host.runtime.startContainer(
+      sandbox,
       {
         name: spec.name,
         attempt: last ? last.config.attempt + 1 : 0,

@@ -1,13 +1,16 @@
-// The simulated container runtime of one node (containerd behind the CRI, with its CNI plugin): pod sandboxes with
-// IP addresses from the node's pod CIDR, images pulled into the node's image store, and containers running the
-// images' programs. Everything takes lab time as RuntimeTimings say; the kubelet hears of containers that end.
+// The simulated container runtime of one node (containerd behind the CRI, with its CNI plugin): pod sandboxes whose
+// network the node's network plugin sets up, images pulled into the node's image store, and containers running the
+// images' programs in their sandbox's network. Everything takes lab time as RuntimeTimings say; the kubelet hears of
+// containers that end.
 
 import type { Clock } from '../../lab/clock.ts';
+import type { ClusterServices } from '../images/program.ts';
+import { HostLocalNetwork } from './host-local-network.ts';
 import { IdGenerator } from './ids.ts';
 import { ImageStore } from './image-store.ts';
 import type { ImageLookup } from './image-store.ts';
-import { IpAllocator } from './ip-allocator.ts';
 import { labDelay } from './lab-delay.ts';
+import type { PodNetworkPlugin, SandboxNetworkRequest } from './pod-network.ts';
 import type { PodSandbox } from './pod-sandbox.ts';
 import { RuntimeContainer } from './runtime-container.ts';
 import type { ContainerConfig } from './runtime-container.ts';
@@ -19,80 +22,98 @@ export interface ContainerRuntimeOptions {
   nodeIP: string;
   timings: RuntimeTimings;
   images: ImageLookup;
+  /** The node's CNI plugin; host-local addresses without a data plane by default. */
+  network?: PodNetworkPlugin;
+  /** Cluster state the programs may serve from (CoreDNS's). */
+  cluster?: ClusterServices;
 }
 
-export type SandboxConfig = Pick<PodSandbox, 'podUid' | 'hostNetwork' | 'etcFiles' | 'volumes'>;
+export type SandboxConfig = Pick<
+  PodSandbox,
+  'podUid' | 'podNamespace' | 'podName' | 'hostNetwork' | 'etcFiles' | 'volumes'
+>;
 
 export class SandboxError extends Error {}
 
 export class ContainerRuntime {
   readonly images: ImageStore;
+  readonly network: PodNetworkPlugin;
   private readonly ids: IdGenerator;
-  private ips: IpAllocator | undefined;
-  private cidr: string | undefined;
   private readonly running = new Set<RuntimeContainer>();
 
   constructor(private readonly options: ContainerRuntimeOptions) {
     this.images = new ImageStore(options.clock, options.timings, options.images);
     this.ids = new IdGenerator(options.nodeName);
+    this.network = options.network ?? new HostLocalNetwork(options.nodeIP);
   }
 
   /** The range pod IPs come from (the node's spec.podCIDR); the network is ready once there is one. */
   setPodCIDR(cidr: string | undefined): void {
-    if (cidr === this.cidr) return;
-    const allocator = cidr ? IpAllocator.forCidr(cidr) : undefined;
-    if (cidr && !allocator) return;
-    this.cidr = cidr;
-    this.ips = allocator;
+    if (cidr !== undefined && cidr !== this.network.podCidr) this.network.configure(cidr);
   }
 
   get podCIDR(): string | undefined {
-    return this.cidr;
+    return this.network.podCidr;
   }
 
   /** Whether pods outside the host network can get an address. */
   get networkReady(): boolean {
-    return this.ips !== undefined;
+    return this.network.ready;
   }
 
-  /** Sets up a pod sandbox: its pause container and its network. */
+  /** Sets up a pod sandbox: its pause container and its network (the plugin's ADD). */
   async runPodSandbox(config: SandboxConfig): Promise<PodSandbox> {
     const id = this.ids.next();
-    let ip = this.options.nodeIP;
-    if (!config.hostNetwork) {
-      const allocated = this.ips?.allocate();
-      if (!allocated) {
-        throw new SandboxError(
-          `rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.cidr ?? ''}`,
-        );
-      }
-      ip = allocated;
+    const containers = new Set<RuntimeContainer>();
+    const networkRequest: SandboxNetworkRequest = {
+      sandboxId: id,
+      podNamespace: config.podNamespace,
+      podName: config.podName,
+      podUid: config.podUid,
+      hostNetwork: config.hostNetwork,
+      listeners: function* () {
+        for (const container of containers) if (container.running) yield container.running;
+      },
+    };
+    let network;
+    try {
+      network = this.network.add(networkRequest);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new SandboxError(
+        `rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": ${message}`,
+      );
     }
     await labDelay(this.options.clock, this.options.timings.sandboxStartMs);
-    return { id, ip, ready: true, ...config };
+    return { id, ip: network.ip, ready: true, ...config, network, networkRequest, containers };
   }
 
-  /** Tears down a sandbox: its network goes (the IP is free again). */
+  /** Tears down a sandbox: its network goes (the plugin's DEL; the IP is free again). */
   stopPodSandbox(sandbox: PodSandbox): void {
     if (!sandbox.ready) return;
     sandbox.ready = false;
-    if (!sandbox.hostNetwork) this.ips?.release(sandbox.ip);
+    this.network.del(sandbox.networkRequest);
   }
 
   /**
-   * Creates and starts a container; `onExit` hears when it ends (its own exit, a stop, the OOM killer), which may be
-   * at once when its command cannot start (StartError).
+   * Creates and starts a container in the sandbox; `onExit` hears when it ends (its own exit, a stop, the OOM
+   * killer), which may be at once when its command cannot start (StartError).
    */
   async startContainer(
-    config: ContainerConfig,
+    sandbox: PodSandbox,
+    config: Omit<ContainerConfig, 'network' | 'cluster'>,
     onExit: (container: RuntimeContainer) => void,
   ): Promise<RuntimeContainer> {
     await labDelay(this.options.clock, this.options.timings.containerStartMs);
-    const container = new RuntimeContainer(this.ids.next(), config, this.options.clock, (c) => {
+    const network = sandbox.network.access(config.fs);
+    const full: ContainerConfig = { ...config, network, cluster: this.options.cluster };
+    const container = new RuntimeContainer(this.ids.next(), full, this.options.clock, (c) => {
       this.running.delete(c);
+      sandbox.containers.delete(c);
       onExit(c);
     });
     this.running.add(container);
+    sandbox.containers.add(container);
     container.start();
     return container;
   }

@@ -6,7 +6,14 @@
 import { PassThrough } from 'node:stream';
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../../lab/clock.ts';
-import type { ContainerFilesystem, ProcessInfo, ProcessTable, RunningProgram } from '../images/program.ts';
+import type {
+  ClusterServices,
+  ContainerFilesystem,
+  NetworkAccess,
+  ProcessInfo,
+  ProcessTable,
+  RunningProgram,
+} from '../images/program.ts';
 import { ContainerLog } from './container-log.ts';
 import type { StoredImage } from './image-store.ts';
 
@@ -25,6 +32,9 @@ export interface ContainerConfig {
   /** Keep stdin open for attach (the container's `stdin: true`). */
   stdin: boolean;
   fs: ContainerFilesystem;
+  /** The sandbox's network as this container sees it. */
+  network: NetworkAccess;
+  cluster?: ClusterServices;
   memoryLimitBytes?: number;
   cpuLimitMillis?: number;
 }
@@ -107,6 +117,8 @@ export class RuntimeContainer implements ProcessTable {
         workingDir: this.config.workingDir,
         hostname: this.config.hostname,
         fs: this.config.fs,
+        network: this.config.network,
+        cluster: this.config.cluster,
         stdin: this.stdinStream,
         stdout,
         stderr: this.config.tty ? stdout : this.log.writable('stderr'),
@@ -195,6 +207,8 @@ export class RuntimeContainer implements ProcessTable {
       workingDir: this.config.workingDir,
       hostname: this.config.hostname,
       fs: this.config.fs,
+      network: this.config.network,
+      cluster: this.config.cluster,
       stdin,
       stdout,
       stderr: stderr ?? stdout,

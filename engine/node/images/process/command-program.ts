@@ -34,6 +34,7 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     clock: context.clock,
     hostname: context.hostname,
     network: () => context.network ?? loopbackNetwork(context.fs, () => [system]),
+    cluster: context.cluster,
     firstPid: pid,
     processTable: context.processes,
   });
@@ -70,6 +71,7 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     http: (request) => system.http(request),
     listens: (port) => system.listens(port),
     connect: (port) => system.connect(port),
+    datagram: (port, payload) => system.datagram(port, payload),
     usage: () => system.usage(),
     processes: () => system.ownProcesses(),
     kill: (target, signal) => system.killOwn(target, signal),

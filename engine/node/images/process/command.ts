@@ -4,7 +4,15 @@
 
 import type { Duplex } from 'node:stream';
 import type { Clock } from '../../../lab/clock.ts';
-import type { ContainerFilesystem, HttpRequest, HttpResponse, NetworkAccess, ProcessInfo } from '../program.ts';
+import type {
+  ClusterServices,
+  ContainerFilesystem,
+  DatagramHandler,
+  HttpRequest,
+  HttpResponse,
+  NetworkAccess,
+  ProcessInfo,
+} from '../program.ts';
 import type { Terminal } from './line-discipline.ts';
 import type { StopSignal } from './stop-signal.ts';
 import type { OutputStream, TextInput } from './streams.ts';
@@ -68,6 +76,8 @@ export interface System {
   readonly clock: Clock;
   readonly hostname: string;
   readonly network: NetworkAccess;
+  /** Cluster state the program may serve from (CoreDNS's); absent outside a cluster. */
+  readonly cluster: ClusterServices | undefined;
   readonly userland: Userland;
   /** Finds the command a name or path runs, as PATH lookup would; undefined when there is none. */
   resolve(name: string): Command | undefined;
@@ -75,9 +85,9 @@ export interface System {
   run(argv: string[], options: RunOptions): Promise<number>;
   /**
    * Opens a listening port — answering HTTP with `handler`, or each connection with the server end `connect` makes
-   * (a protocol other than HTTP) — and returns the function that closes it.
+   * (a protocol other than HTTP), and UDP datagrams with `datagram` — and returns the function that closes it.
    */
-  listen(port: number, handler?: HttpHandler, connect?: () => Duplex): () => void;
+  listen(port: number, handler?: HttpHandler, connect?: () => Duplex, datagram?: DatagramHandler): () => void;
   /** The processes of the container (ps). */
   processes(): ProcessInfo[];
   /** Sends a signal by number to a process of the container; false when there is no such process. */

@@ -5,7 +5,9 @@
 import type { Duplex } from 'node:stream';
 import type { Clock } from '../../../lab/clock.ts';
 import type {
+  ClusterServices,
   ContainerFilesystem,
+  DatagramHandler,
   HttpRequest,
   HttpResponse,
   NetworkAccess,
@@ -29,6 +31,7 @@ export interface SystemOptions {
   hostname: string;
   /** Made on first use: most containers never touch the network. */
   network: () => NetworkAccess;
+  cluster?: ClusterServices;
   firstPid: number;
   /** The container's process table from the runtime, when it keeps one. */
   processTable?: ProcessTable;
@@ -47,10 +50,12 @@ export class ContainerSystem implements System {
   readonly clock: Clock;
   readonly hostname: string;
   readonly userland: Userland;
+  readonly cluster: ClusterServices | undefined;
   private readonly commands: CommandTable;
   private readonly processTable: ProcessTable | undefined;
   private readonly running = new Map<number, Process>();
   private readonly ports = new Map<number, { http?: HttpHandler; connect?: () => Duplex }>();
+  private readonly udpPorts = new Map<number, DatagramHandler>();
   private nextPid: number;
   private readonly makeNetwork: () => NetworkAccess;
   private ownNetwork: NetworkAccess | undefined;
@@ -61,6 +66,7 @@ export class ContainerSystem implements System {
     this.hostname = options.hostname;
     this.makeNetwork = options.network;
     this.userland = options.userland;
+    this.cluster = options.cluster;
     this.commands = options.commands;
     this.processTable = options.processTable;
     this.nextPid = options.firstPid;
@@ -125,12 +131,20 @@ export class ContainerSystem implements System {
     }
   }
 
-  listen(port: number, handler?: HttpHandler, connect?: () => Duplex): () => void {
+  listen(port: number, handler?: HttpHandler, connect?: () => Duplex, datagram?: DatagramHandler): () => void {
     const listener = { http: handler, connect };
     this.ports.set(port, listener);
+    if (datagram) this.udpPorts.set(port, datagram);
     return () => {
       if (this.ports.get(port) === listener) this.ports.delete(port);
+      if (datagram && this.udpPorts.get(port) === datagram) this.udpPorts.delete(port);
     };
+  }
+
+  /** The answer of the UDP socket bound to the port, or undefined when none is. */
+  datagram(port: number, payload: unknown): { answer: unknown } | undefined {
+    const handler = this.udpPorts.get(port);
+    return handler && { answer: handler(payload) };
   }
 
   listens(port: number): boolean {

@@ -1,6 +1,9 @@
-// CoreDNS: reads its Corefile (-conf), logs the server blocks and its version, answers /health on 8080, /ready on
-// 8181 and /metrics on 9153; port 53 is where DNS will be served once the network lab joins.
+// CoreDNS: reads its Corefile (-conf), logs the server blocks and its version, answers DNS queries on port 53 (UDP)
+// from the cluster state it watches (SERVFAIL outside a cluster), /health on 8080, /ready on 8181 and /metrics on
+// 9153.
 
+import type { DnsMessage } from '../../../network/dns/message.ts';
+import { replyTo } from '../../../network/dns/message.ts';
 import type { Command } from '../process/command.ts';
 import { daemon, healthEndpoints } from './daemon.ts';
 import { spread } from './server-usage.ts';
@@ -23,6 +26,9 @@ export function corednsCommand(version: string): Command {
       startup: () => ({
         stdout: `${blocks.join('\n')}\n[INFO] plugin/reload: Running configuration SHA512 = ${hash}${hash}\nCoreDNS-${version}\nlinux/amd64, go1.22.7, a6338e9\n`,
       }),
+      datagrams: {
+        53: (query) => context.system.cluster?.dns?.(query as DnsMessage) ?? replyTo(query as DnsMessage, 'SERVFAIL'),
+      },
       ports: {
         53: undefined,
         8080: healthEndpoints({ '/health': 'OK' }),

@@ -3,6 +3,7 @@
 // resource use. An idle daemon holds no timer.
 
 import type { Duplex } from 'node:stream';
+import type { DatagramHandler } from '../program.ts';
 import type { Command, CommandContext, HttpHandler, Usage } from '../process/command.ts';
 import { sleepFor, whenAborted } from '../process/command.ts';
 import { serverUsage } from './server-usage.ts';
@@ -16,6 +17,8 @@ export interface DaemonSpec {
   ports: Record<number, HttpHandler | undefined>;
   /** The server end of each new connection to a port where the daemon speaks a protocol other than HTTP. */
   connections?: Record<number, () => Duplex>;
+  /** The answer to each UDP datagram on a port (DNS). */
+  datagrams?: Record<number, DatagramHandler>;
   usage: Usage;
   shutdown?(context: CommandContext): { stdout?: string; stderr?: string };
   exitCode?: number;
@@ -41,6 +44,7 @@ export function daemon(spec: (context: CommandContext) => DaemonSpec | Promise<D
         Number(port),
         handler && ((request) => (usage.request(), handler(request))),
         described.connections?.[Number(port)],
+        described.datagrams?.[Number(port)],
       ),
     );
     await whenAborted(context.signal);
