@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** The first 16 base32 characters of sha256(input): 80 bits, the hash's first 10 bytes. */
-function hash16(input: string): string {
+/** The first 16 base32 characters of sha256(input): 80 bits, the hash's first 10 bytes (kube-router's too). */
+export function hash16(input: string): string {
   const digest = createHash('sha256').update(input).digest();
   let out = '';
   for (let group = 0; group < 2; group++) {
