@@ -1,35 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../lab/clock.ts';
-import { acceptAll } from '../../network/accept-all-filter.ts';
-import { DataPlane } from '../../network/data-plane.ts';
-import type { NetworkNamespace } from '../../network/namespace.ts';
-import { NetfilterStack } from '../../network/netfilter/netfilter-stack.ts';
 import type { TraceHop } from '../../network/packet.ts';
 import type { InterNodeMode } from '../../network/topology/inter-node-mode.ts';
-import { kindCluster } from '../../network/topology/kind-cluster.ts';
 import { overlayMode } from '../../network/topology/overlay.ts';
 import { routedMode } from '../../network/topology/routed.ts';
-import { seededRandom } from '../../scheduler/seeded-random.ts';
-import { NETWORK_POLICY_JUMP_RULES } from './chains.ts';
-import { iptablesSink } from './iptables-sink.ts';
-import { networkPolicySync } from './network-policy-rules.ts';
-import { makeNamespace, makePod, makePolicy } from './test-objects.ts';
-import type { PodInit } from './test-objects.ts';
-import type { NetworkPolicy, NetworkPolicyRuleOptions, Pod } from './types.ts';
-
-// Two kind workers: client and web (named port http → 80) on kind-worker, db and probe (namespace "blue", labelled
-// team=blue) on kind-worker2. Every pod serves TCP 80 and 8080. The rules of each node come from the generator and
-// go through iptables-restore into the node's netfilter stack; requests walk the data plane.
-
-const W1 = 'kind-worker';
-const W2 = 'kind-worker2';
-const PODS: Omit<PodInit, 'ip'>[] = [
-  { name: 'client', node: W1, labels: { app: 'client' } },
-  { name: 'web', node: W1, labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },
-  { name: 'db', node: W2, labels: { app: 'db' }, ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] },
-  { namespace: 'blue', name: 'probe', node: W2, labels: { app: 'probe' } },
-];
-const NAMESPACES = [makeNamespace('default'), makeNamespace('blue', { team: 'blue' })];
+import { W1, W2, enforcementLab } from './enforcement-lab.ts';
+import { makePolicy } from './test-objects.ts';
+import type { NetworkPolicy } from './types.ts';
 
 const clocks: VirtualClock[] = [];
 afterEach(() => clocks.splice(0).forEach((clock) => clock.dispose()));
@@ -37,45 +14,7 @@ afterEach(() => clocks.splice(0).forEach((clock) => clock.dispose()));
 function lab(mode: InterNodeMode = overlayMode) {
   const clock = new VirtualClock(1_700_000_000_000, () => 0);
   clocks.push(clock);
-  const stacks = new Map<string, NetfilterStack>();
-  const network = kindCluster(mode, seededRandom(42), (name) => {
-    if (!name.startsWith('node/')) return acceptAll;
-    const stack = new NetfilterStack({ clock, random: seededRandom(7) });
-    stacks.set(name.slice('node/'.length), stack);
-    return stack;
-  });
-  const pods: Pod[] = [];
-  const namespaces = new Map<string, NetworkNamespace>();
-  for (const init of PODS) {
-    const pod = network.addPod(init.node, { namespace: init.namespace ?? 'default', name: init.name });
-    for (const port of [80, 8080]) pod.namespace.listen('tcp', '0.0.0.0', port, () => 'hello', 'echo');
-    pods.push(makePod({ ...init, ip: pod.ip }));
-    namespaces.set(init.name, pod.namespace);
-  }
-  const ipOf = (name: string): string => pods.find((pod) => pod.metadata.name === name)!.status!.podIP!;
-  const dataPlane = new DataPlane();
-  const activeChains = new Map<string, Iterable<string>>();
-
-  return {
-    save: (nodeName: string): string => stacks.get(nodeName)!.iptables.save({ table: 'filter' }),
-    /** Programs every node as its agent would. */
-    enforce(policies: NetworkPolicy[], options: NetworkPolicyRuleOptions = {}) {
-      for (const [nodeName, stack] of stacks) {
-        const sink = iptablesSink(stack.iptables);
-        const state = { nodeName, pods, namespaces: NAMESPACES, policies };
-        const result = networkPolicySync(state, options, activeChains.get(nodeName));
-        sink.applyIptables(result.restoreText);
-        sink.ensureJumpRules(NETWORK_POLICY_JUMP_RULES);
-        activeChains.set(nodeName, result.activeChains);
-      }
-    },
-    /** "ok", or the error code the sender sees. */
-    request(from: string, to: string, port = 80, trace?: TraceHop[]): string {
-      const source = from.startsWith('node/') ? network.lookup(from)! : namespaces.get(from)!;
-      const result = dataPlane.request(source, { protocol: 'tcp', dst: ipOf(to), dstPort: port }, trace);
-      return result.ok ? 'ok' : result.code;
-    },
-  };
+  return enforcementLab(mode, clock);
 }
 
 const web = { matchLabels: { app: 'web' } };

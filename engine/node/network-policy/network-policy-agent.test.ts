@@ -4,7 +4,7 @@ import type { EventHandlers } from '../../client/informer.ts';
 import { VirtualClock } from '../../lab/clock.ts';
 import { Iptables } from '../../network/netfilter/iptables.ts';
 import type { InformerSource } from '../kube-proxy/kube-proxy.ts';
-import { iptablesSink } from './iptables-sink.ts';
+import { IptablesPolicySink } from './iptables-sink.ts';
 import { NetworkPolicyAgent } from './network-policy-agent.ts';
 import { makeNamespace, makePod, makePolicy } from './test-objects.ts';
 
@@ -36,6 +36,16 @@ class FakeInformer implements InformerSource {
   }
 }
 
+/** The sink into a real Iptables, recording what it was given. */
+class RecordingSink extends IptablesPolicySink {
+  readonly applied: string[] = [];
+  override applyIptables(restoreText: string): void {
+    this.applied.push(restoreText);
+    super.applyIptables(restoreText);
+    expect(this.lastError).toBeUndefined();
+  }
+}
+
 const clocks: VirtualClock[] = [];
 afterEach(() => clocks.splice(0).forEach((clock) => clock.dispose()));
 
@@ -49,23 +59,11 @@ async function startAgent() {
   informers.namespaces.upsert(makeNamespace('default'));
   informers.pods.upsert(web);
   const iptables = new Iptables();
-  const sink = iptablesSink(iptables);
-  const applied: string[] = [];
-  const agent = new NetworkPolicyAgent({
-    nodeName: 'node-1',
-    clock,
-    informers,
-    sink: {
-      applyIptables: (text) => {
-        applied.push(text);
-        sink.applyIptables(text);
-      },
-      ensureJumpRules: (rules) => sink.ensureJumpRules(rules),
-    },
-  });
+  const sink = new RecordingSink(iptables);
+  const agent = new NetworkPolicyAgent({ nodeName: 'node-1', clock, informers, sink });
   await agent.start();
   const filter = () => iptables.save({ table: 'filter' });
-  return { clock, informers, iptables, applied, agent, filter };
+  return { clock, informers, iptables, applied: sink.applied, agent, filter };
 }
 
 describe('NetworkPolicyAgent', () => {
