@@ -3,7 +3,7 @@
 // 80 and 8080. Each node namespace has a NetfilterStack; `enforce` programs every node as its agent would (and, when
 // given Services, as its kube-proxy would first), and requests walk the data plane.
 
-import { VirtualClock } from '../../lab/clock.ts';
+import type { VirtualClock } from '../../lab/clock.ts';
 import { acceptAll } from '../../network/accept-all-filter.ts';
 import { DataPlane } from '../../network/data-plane.ts';
 import type { NetworkNamespace } from '../../network/namespace.ts';
