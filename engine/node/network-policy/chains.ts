@@ -31,7 +31,13 @@ export function policyChainName(namespace: string, name: string, direction: Dire
 }
 
 /** KUBE-NWPLCY-…: an ipBlock with `except`, which returns for the excepted CIDRs before it allows. */
-export function ipBlockChainName(namespace: string, name: string, direction: Direction, rule: number, peer: number) {
+export function ipBlockChainName(
+  namespace: string,
+  name: string,
+  direction: Direction,
+  rule: number,
+  peer: number,
+): string {
   return `KUBE-NWPLCY-${hash16(`${namespace}/${name}/${direction}/${rule}/${peer}`)}`;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Iptables } from '../../network/netfilter/iptables.ts';
 import { ipBlockChainName, podFirewallChainName, policyChainName } from './chains.ts';
 import { networkPolicySync } from './network-policy-rules.ts';
 import { makeNamespace, makePod, makePolicy } from './test-objects.ts';
@@ -118,6 +119,17 @@ COMMIT
       [`-A ${IN} -s 192.168.0.0/16 -m comment --comment "default/p ingress from 192.168.0.0/16" ${MARK}`],
     ],
     [
+      'an ipBlock is written with its host bits cleared',
+      ingress([{ from: [{ ipBlock: { cidr: '192.168.1.7/16' } }] }]),
+      [`-A ${IN} -s 192.168.0.0/16 -m comment --comment "default/p ingress from 192.168.0.0/16" ${MARK}`],
+    ],
+    ['an IPv6 ipBlock allows no IPv4 traffic', ingress([{ from: [{ ipBlock: { cidr: 'fd00::/8' } }] }]), []],
+    [
+      'an IPv6 exception takes nothing from an IPv4 block',
+      ingress([{ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['fd00::/8'] } }] }]),
+      [`-A ${IN} -s 10.0.0.0/8 -m comment --comment "default/p ingress from 10.0.0.0/8" ${MARK}`],
+    ],
+    [
       'an ipBlock with except jumps to a chain that returns for the excepted ranges first',
       ingress([{ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.244.2.0/24'] } }], ports: [{ port: 80 }] }]),
       [
@@ -182,6 +194,7 @@ COMMIT
     const marks = lines.filter((line) => chains.has(line.split(' ')[1]!) && line.endsWith(MARK));
     expect(marks).toEqual(expected.filter((line) => line.endsWith(MARK)));
     for (const line of expected) expect(lines).toContain(line);
+    expect(new Iptables().restore(sync([policy]).restoreText, { noflush: true })).toEqual({ ok: true });
   });
 
   it.each<[string, NetworkPolicy, 'ingress' | 'egress']>([
@@ -236,6 +249,14 @@ COMMIT
     expect(text).toMatch(new RegExp(`^-X ${IN}$`, 'm'));
     expect(text).not.toContain('KUBE-SERVICES');
     expect(text).not.toMatch(/^-X KUBE-ROUTER/m);
+  });
+
+  it('cuts comments to what iptables takes, so long names still restore', () => {
+    const long = 'x'.repeat(253);
+    const pod = makePod({ namespace: long, name: long, ip: '10.244.1.9', node: NODE });
+    const policy = makePolicy(long, long, { ingress: [{ from: [{ podSelector: {} }] }] });
+    const text = networkPolicySync({ nodeName: NODE, pods: [pod], namespaces: [], policies: [policy] }).restoreText;
+    expect(new Iptables().restore(text, { noflush: true })).toEqual({ ok: true });
   });
 
   it('writes the same text whatever order the informers list the objects in', () => {

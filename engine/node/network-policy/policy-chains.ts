@@ -88,12 +88,20 @@ function writeEgressNamedPorts(ctx: ChainContext, chain: string, peer: ResolvedP
   }
 }
 
-function writePeer(ctx: ChainContext, chain: string, rule: ResolvedRule, ruleIndex: number, peerIndex: number) {
+/** The peer's address with each port the rule allows there (none: only SCTP, or only egress named ports). */
+function writeAddressedPeer(
+  ctx: ChainContext,
+  chain: string,
+  rule: ResolvedRule,
+  ruleIndex: number,
+  peerIndex: number,
+) {
   const { policy, direction, peerField, out } = ctx;
   const peer = rule.peers[peerIndex]!;
+  const ports = addressedPorts(ctx, rule.ports);
+  if (ports.length === 0) return;
   const id = `${policy.namespace}/${policy.name}`;
   const towards = direction === 'ingress' ? 'from' : 'to';
-  const ports = addressedPorts(ctx, rule.ports);
   const allowAt = (address: string | undefined, label: string, into = chain) => {
     for (const port of ports) {
       const match = address === undefined ? port.match : { ...port.match, [peerField]: address };
@@ -114,7 +122,6 @@ function writePeer(ctx: ChainContext, chain: string, rule: ResolvedRule, ruleInd
     }
     allowAt(undefined, peer.cidr, block);
   }
-  writeEgressNamedPorts(ctx, chain, peer, rule.ports);
 }
 
 /** Declares and fills the policy's chain for the direction; returns its name. */
@@ -136,7 +143,10 @@ export function writePolicyChain(
     pods,
   };
   (policy[direction] ?? []).forEach((rule, ruleIndex) => {
-    rule.peers.forEach((_, peerIndex) => writePeer(ctx, chain, rule, ruleIndex, peerIndex));
+    rule.peers.forEach((peer, peerIndex) => {
+      writeAddressedPeer(ctx, chain, rule, ruleIndex, peerIndex);
+      writeEgressNamedPorts(ctx, chain, peer, rule.ports);
+    });
   });
   return chain;
 }

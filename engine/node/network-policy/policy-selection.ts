@@ -3,6 +3,7 @@
 // Only pods a policy can speak of count: with an IP, not hostNetwork, not finished (kube-router's
 // isNetPolActionable). Nothing here knows which node it runs on.
 
+import { formatCidr, parseCidr, parseIPv4 } from '../../network/ip.ts';
 import { LabelSelector } from '../../apiserver/selectors/label-selector.ts';
 import type { MetaLabelSelector } from '../../apiserver/selectors/label-selector.ts';
 import type {
@@ -58,6 +59,12 @@ export interface ResolvedPolicy {
   egress: ResolvedRule[] | undefined;
 }
 
+/** The CIDR as iptables-save prints it (host bits cleared), or undefined when it is not IPv4. */
+function ipv4Cidr(text: string): string | undefined {
+  const cidr = parseCidr(text);
+  return cidr && formatCidr(cidr);
+}
+
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed', 'Completed']);
 const METADATA_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -66,7 +73,8 @@ export function actionablePods(pods: readonly Pod[]): PolicyPod[] {
   const out: PolicyPod[] = [];
   for (const pod of pods) {
     const ip = pod.status?.podIP;
-    if (!ip || pod.spec?.hostNetwork || FINISHED_PHASES.has(pod.status?.phase ?? '')) continue;
+    if (!ip || parseIPv4(ip) === undefined || pod.spec?.hostNetwork || FINISHED_PHASES.has(pod.status?.phase ?? ''))
+      continue;
     out.push({
       namespace: pod.metadata.namespace ?? '',
       name: pod.metadata.name ?? '',
@@ -135,7 +143,13 @@ class Cluster {
 
   /** A peer: an ipBlock, or pods by podSelector (in the policy's namespace) and/or namespaceSelector. */
   peer(namespace: string, peer: NetworkPolicyPeer): ResolvedPeer {
-    if (peer.ipBlock) return { kind: 'cidr', cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] };
+    if (peer.ipBlock) {
+      // An IPv6 block matches no IPv4 traffic: it allows nothing, and an IPv6 exception takes nothing away.
+      const cidr = ipv4Cidr(peer.ipBlock.cidr);
+      if (cidr === undefined) return { kind: 'pods', pods: [] };
+      const except = (peer.ipBlock.except ?? []).map(ipv4Cidr).filter((text) => text !== undefined);
+      return { kind: 'cidr', cidr, except };
+    }
     if (!peer.namespaceSelector) return { kind: 'pods', pods: this.podsIn(namespace, peer.podSelector ?? {}) };
     const namespaces = selector(peer.namespaceSelector);
     const pods = selector(peer.podSelector ?? {});

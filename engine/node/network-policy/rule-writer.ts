@@ -29,8 +29,11 @@ export class RuleWriter {
   }
 }
 
+/** iptables refuses a comment of 256 characters or more. */
+const MAX_COMMENT = 255;
+
 export function comment(text: string): string {
-  return `-m comment --comment ${quoteArgument(text)}`;
+  return `-m comment --comment ${quoteArgument(text.slice(0, MAX_COMMENT))}`;
 }
 
 /** An address as iptables-save prints it: a single address as a /32. */
