@@ -260,7 +260,16 @@ COMMIT
   });
 
   it('writes the same text whatever order the informers list the objects in', () => {
-    const policies = [ingress([{ from: [{ namespaceSelector: {} }] }])];
-    expect(sync(policies, {}, [...PODS].reverse()).restoreText).toBe(sync(policies).restoreText);
+    const policies = [
+      ingress([{ from: [{ namespaceSelector: {} }] }]),
+      makePolicy('default', 'a', { podSelector: web }),
+    ];
+    const reversed = networkPolicySync({
+      nodeName: NODE,
+      pods: [...PODS].reverse(),
+      namespaces: [...NAMESPACES].reverse(),
+      policies: [...policies].reverse(),
+    });
+    expect(reversed.restoreText).toBe(sync(policies).restoreText);
   });
 });

@@ -84,7 +84,12 @@ export function actionablePods(pods: readonly Pod[]): PolicyPod[] {
       ports: (pod.spec?.containers ?? []).flatMap((container) => container.ports ?? []),
     });
   }
-  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return out.sort(byNamespaceAndName);
+}
+
+function byNamespaceAndName(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
+  const [x, y] = [`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** A selector the API server accepted; one it could not parse selects nothing rather than failing the sync. */
@@ -168,10 +173,10 @@ function policyTypes(policy: NetworkPolicy): Set<string> {
   return new Set(spec.egress && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress']);
 }
 
-/** Every policy with its targets and rules resolved against the state's pods and namespaces. */
+/** Every policy, sorted by namespace and name, with its targets and rules resolved against the pods and namespaces. */
 export function resolvePolicies(state: NetworkPolicyState, pods: readonly PolicyPod[]): ResolvedPolicy[] {
   const cluster = new Cluster(pods, state.namespaces);
-  return state.policies.map((policy) => {
+  const resolved = state.policies.map((policy): ResolvedPolicy => {
     const namespace = policy.metadata.namespace ?? '';
     const spec = policy.spec ?? {};
     const types = policyTypes(policy);
@@ -195,4 +200,5 @@ export function resolvePolicies(state: NetworkPolicyState, pods: readonly Policy
         : undefined,
     };
   });
+  return resolved.sort(byNamespaceAndName);
 }
