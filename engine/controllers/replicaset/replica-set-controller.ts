@@ -35,6 +35,8 @@ export const BURST_REPLICAS = 500;
 const WORKERS = 5;
 /** Status writes retried once after a conflict (statusUpdateRetries). */
 const STATUS_UPDATE_RETRIES = 1;
+/** A sync reads every pod of its owner: with thousands of them, the changes arriving meanwhile wait for one sync. */
+const SYNC_PACING = { factor: 1 };
 
 export interface ReplicaSetControllerOptions {
   kind: ReplicaSetKind;
@@ -100,7 +102,7 @@ export class ReplicaSetController implements Controller {
   }
 
   run(workers = WORKERS): void {
-    runWorkers(this.queue, workers, (key) => this.syncReplicaSet(key));
+    runWorkers(this.queue, workers, (key) => this.syncReplicaSet(key), undefined, SYNC_PACING);
   }
 
   stop(): void {
