@@ -262,7 +262,7 @@ class CommandParser {
     if (!arg.startsWith('--')) throw new CommandError(`Bad argument \`${arg}'`);
     const option = arg.slice(2);
     let into: ExtensionOption[] | undefined;
-    let takesValue: boolean | undefined;
+    let takesValue: boolean | 2 | undefined;
     for (let p = this.pending.length - 1; p >= 0 && !into; p--) {
       const pending = this.pending[p]!;
       takesValue = pending.extension.options.get(option);
@@ -282,13 +282,21 @@ class CommandParser {
       into = loaded.options;
     }
     const inverted = this.takeInvert();
-    into.push({ name: option, value: takesValue ? this.value(arg) : '', invert: inverted });
+    const value = takesValue === 2 ? this.twoValues(arg) : takesValue ? this.value(arg) : '';
+    into.push({ name: option, value, invert: inverted });
   }
 
   private value(option: string): string {
     const next = this.args[++this.i];
     if (next === undefined) throw new CommandError(`option "${option}" requires an argument`);
     return next;
+  }
+
+  /** `--match-set NAME FLAGS`: the second value is left out when the next argument is an option. */
+  private twoValues(option: string): string {
+    const first = this.value(option);
+    const second = this.optional();
+    return second === undefined ? first : `${first} ${second}`;
   }
 
   private optional(): string | undefined {

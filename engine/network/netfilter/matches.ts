@@ -1,9 +1,12 @@
 // The match extensions (`-m name --option value`): tcp, udp, multiport, comment, mark, statistic, conntrack, state and
-// addrtype — each parses its options, prints them as iptables-save does, and tests a packet.
+// addrtype — each parses its options, prints them as iptables-save does, and tests a packet — and the registry of
+// every extension, with recent (recent-match.ts) and set (set-match.ts).
 
 import type { Protocol } from '../packet.ts';
 import { quoteArgument } from './arguments.ts';
+import { recent } from './recent-match.ts';
 import type { Match, MatchEnv } from './rule.ts';
+import { set } from './set-match.ts';
 
 /** One option given to an extension: `! --dport 80` is { name: 'dport', value: '80', invert: true }. */
 export interface ExtensionOption {
@@ -14,8 +17,8 @@ export interface ExtensionOption {
 
 export interface MatchExtension {
   name: string;
-  /** The options it takes, each with whether it takes a value. */
-  options: ReadonlyMap<string, boolean>;
+  /** The options it takes, each with whether it takes a value (2: two, as set's `--match-set NAME FLAGS`). */
+  options: ReadonlyMap<string, boolean | 2>;
   /** The match, or the reason the options are wrong. `protocol` is the rule's `-p`. */
   build(options: ExtensionOption[], protocol: Protocol | undefined): Match | string;
 }
@@ -376,5 +379,7 @@ export const MATCH_EXTENSIONS: ReadonlyMap<string, MatchExtension> = new Map(
     stateExtension('conntrack'),
     stateExtension('state'),
     addrtype,
+    recent,
+    set,
   ].map((extension) => [extension.name, extension]),
 );

@@ -1,8 +1,8 @@
-// The netfilter of one network namespace, behind the PacketFilter seam: its iptables tables, conntrack and IPVS, run
-// at each hook in the kernel's order — raw, conntrack, mangle, nat (destination), filter, IPVS, nat (source),
-// conntrack confirmation. Only a connection's first packet goes through the nat table; the rest of the flow gets the
-// NAT it bound, and replies get it undone. Every rule that matched, NAT rewrite, conntrack entry and IPVS choice is
-// appended to the trace.
+// The netfilter of one network namespace, behind the PacketFilter seam: its iptables tables (with the ipsets and
+// recent lists their matches read), conntrack and IPVS, run at each hook in the kernel's order — raw, conntrack,
+// mangle, nat (destination), filter, IPVS, nat (source), conntrack confirmation. Only a connection's first packet
+// goes through the nat table; the rest of the flow gets the NAT it bound, and replies get it undone. Every rule that
+// matched, NAT rewrite, conntrack entry and IPVS choice is appended to the trace.
 
 import type { Clock } from '../../lab/clock.ts';
 import { parseIPv4 } from '../ip.ts';
@@ -12,9 +12,11 @@ import type { ConntrackHit, ConntrackTimeouts } from './conntrack.ts';
 import { evaluateTable } from './evaluate.ts';
 import type { TableOutcome } from './evaluate.ts';
 import { Iptables } from './iptables.ts';
+import { IpsetTable } from './ipset-table.ts';
 import { Ipvs } from './ipvs.ts';
 import type { IpvsTimeouts } from './ipvs.ts';
 import type { Hook, HookContext, PacketFilter, Verdict } from './packet-filter.ts';
+import { RecentLists } from './recent-lists.ts';
 import type { CtState, MatchEnv } from './rule.ts';
 import type { TableName } from './table.ts';
 
@@ -56,6 +58,8 @@ export class NetfilterStack implements PacketFilter {
   readonly iptables = new Iptables();
   readonly conntrack: ConntrackTable;
   readonly ipvs: Ipvs;
+  readonly ipsets = new IpsetTable();
+  readonly recent: RecentLists;
   private readonly clock: Clock;
   private readonly random: () => number;
 
@@ -64,6 +68,7 @@ export class NetfilterStack implements PacketFilter {
     this.random = options.random;
     this.conntrack = new ConntrackTable(options.clock, options.conntrackTimeouts);
     this.ipvs = new Ipvs(options.clock, options.ipvsTimeouts);
+    this.recent = new RecentLists(options.clock);
   }
 
   run(hook: Hook, input: Packet, context: HookContext, trace: TraceHop[]): Verdict {
@@ -131,6 +136,8 @@ export class NetfilterStack implements PacketFilter {
       ctDnat: hit?.entry.dnat ?? false,
       ctSnat: hit?.entry.snat ?? false,
       random: this.random,
+      ipsets: this.ipsets,
+      recent: this.recent,
     };
   }
 

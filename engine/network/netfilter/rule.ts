@@ -4,7 +4,9 @@
 
 import type { Cidr } from '../ip.ts';
 import type { Packet, Protocol } from '../packet.ts';
+import type { IpsetTable } from './ipset-table.ts';
 import type { HookContext } from './packet-filter.ts';
+import type { RecentLists } from './recent-lists.ts';
 import type { Target } from './targets.ts';
 
 export interface Counters {
@@ -15,7 +17,10 @@ export interface Counters {
 /** The conntrack states `-m conntrack --ctstate` and `-m state --state` name. */
 export type CtState = 'INVALID' | 'NEW' | 'RELATED' | 'ESTABLISHED' | 'UNTRACKED';
 
-/** What a match looks at: the packet (addresses also as numbers), the hook's devices, and its conntrack entry. */
+/**
+ * What a match looks at: the packet (addresses also as numbers), the hook's devices, its conntrack entry, and the
+ * namespace's ipsets and recent lists.
+ */
 export interface MatchEnv {
   packet: Packet;
   src: number;
@@ -26,6 +31,8 @@ export interface MatchEnv {
   ctDnat: boolean;
   ctSnat: boolean;
   random: () => number;
+  ipsets: IpsetTable;
+  recent: RecentLists;
 }
 
 export interface Match {
