@@ -6,6 +6,8 @@
 import type { Duplex, Readable, Writable } from 'node:stream';
 import type { Clock } from '../../lab/clock.ts';
 import type { DnsMessage } from '../../network/dns/message.ts';
+import type { NetworkNamespace } from '../../network/namespace.ts';
+import type { NodeAccess } from './node-access.ts';
 
 /** A container's filesystem: the image's files, overlaid with mounted volumes. Paths are absolute. */
 export interface ContainerFilesystem {
@@ -18,6 +20,8 @@ export interface ContainerFilesystem {
   mkdir(path: string): void;
   /** Whether writes to the path are refused (it is on a read-only mount); absent means nothing is read-only. */
   isReadOnly?(path: string): boolean;
+  /** The filesystem mounted exactly at the path, if one is (chroot finds a node's root mounted at /host). */
+  mountedAt?(path: string): ContainerFilesystem | undefined;
 }
 
 /** An HTTP request reaching the program (probes now; Service traffic with the network lab). */
@@ -61,6 +65,8 @@ export interface ProgramContext {
   network?: NetworkAccess;
   /** What the cluster lets this program read through the API (CoreDNS's view of Services and Pods). */
   cluster?: ClusterServices;
+  /** The node as its own namespaces show it, for programs of host-network pods (`kubectl debug node/`). */
+  node?: NodeAccess;
 }
 
 /** Cluster state a program serves from, as a real one gets it by watching the API server. */
@@ -134,6 +140,8 @@ export interface NetworkAccess {
   ping(address: string): Promise<number | undefined>;
   interfaces(): NetworkInterface[];
   routes(): NetworkRoute[];
+  /** The network namespace the program is in, when a data plane has one (ip renders it as iproute2 does). */
+  namespace?(): NetworkNamespace | undefined;
 }
 
 /** A running main process: its exit, and what it answers on its ports. */

@@ -4,7 +4,8 @@
 import type { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kubelet } from './kubelet.ts';
-import { logContainerID, netnsPathOf } from './kubelet-server.ts';
+import { netnsPathOf } from '../runtime/netns-path.ts';
+import { logContainerID } from './kubelet-server.ts';
 import type { ContainerStatus, PodStatus } from './pod-types.ts';
 import { KubeletTestCluster } from './testing/kubelet-test-cluster.ts';
 

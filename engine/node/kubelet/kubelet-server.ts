@@ -9,7 +9,7 @@ import type { Clock } from '../../lab/clock.ts';
 import type { ExecOptions, KubeletApi, LogOptions, PodPortForwarder, StreamSession } from '../kubelet-api.ts';
 import type { PortListener } from '../images/process/loopback-network.ts';
 import type { PodPortDialer } from '../runtime/ports/pod-port-dialer.ts';
-import type { PodSandbox } from '../runtime/pod-sandbox.ts';
+import { netnsPathOf } from '../runtime/netns-path.ts';
 import type { RuntimeContainer } from '../runtime/runtime-container.ts';
 import { ExecError } from '../runtime/runtime-container.ts';
 import { CONTAINER_ID_PREFIX } from './container-statuses.ts';
@@ -234,14 +234,6 @@ function* podListeners(worker: PodWorker): Iterable<PortListener> {
     const program = worker.container(name)?.current?.running;
     if (program) yield program;
   }
-}
-
-/** Where containerd keeps a sandbox's network namespace: a CNI-named file, derived here from the sandbox ID. */
-export function netnsPathOf(sandbox: Pick<PodSandbox, 'id' | 'hostNetwork'>): string {
-  if (sandbox.hostNetwork) return 'host';
-  const hex = sandbox.id.padEnd(32, '0');
-  const uuid = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join('-');
-  return `/var/run/netns/cni-${uuid}`;
 }
 
 /** Reads a stream nobody asked for, so the process writing it never blocks. */

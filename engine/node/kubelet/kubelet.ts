@@ -38,6 +38,9 @@ import type { PodWorkerHost } from './pod-worker.ts';
 import { CONFIG_MIRROR, isMirrorPod, mirrorPodOf, staticPodFromManifest } from './static-pods.ts';
 import type { VolumePlugin } from './volume-plugins.ts';
 import { emptyDirPlugin } from './volume-plugins.ts';
+import type { ContainerFilesystem } from '../images/program.ts';
+import { hostPathPlugin } from './host-path-plugin.ts';
+import { nodeRootFilesystem } from './node-root.ts';
 
 const PODS = { group: '', version: 'v1', resource: 'pods' };
 const RESTART_BACKOFF_INITIAL_MS = 10_000;
@@ -63,6 +66,8 @@ export class Kubelet implements PodWorkerHost {
   readonly volumePlugins: readonly VolumePlugin[];
   restartBackoff = new Backoff(RESTART_BACKOFF_INITIAL_MS, RESTART_BACKOFF_MAX_MS);
   private readonly identity: NodeIdentity;
+  /** The node's root filesystem, made when a pod first mounts part of it (hostPath). */
+  private root: ContainerFilesystem | undefined;
   private readonly reporter: NodeStatusReporter;
   private readonly lease: NodeLease;
   /** Pod workers by the pod's UID (the static pod's own UID for static pods). */
@@ -117,7 +122,8 @@ export class Kubelet implements PodWorkerHost {
             this.requestToken(pod, audience, expirationSeconds),
         })
       : [];
-    this.volumePlugins = [emptyDirPlugin, ...fromApi, ...(options.volumePlugins ?? [])];
+    const root = () => (this.root ??= nodeRootFilesystem({ name: options.nodeName, ip: options.nodeIP }));
+    this.volumePlugins = [emptyDirPlugin, hostPathPlugin(root), ...fromApi, ...(options.volumePlugins ?? [])];
     this.identity = {
       name: options.nodeName,
       ip: options.nodeIP,
@@ -253,6 +259,7 @@ export class Kubelet implements PodWorkerHost {
 
   finished(worker: PodWorker): void {
     if (this.workers.get(worker.uid) === worker) this.workers.delete(worker.uid);
+    this.runtime.removePodSandboxes(worker.uid);
     const key = keyOf(worker.pod.metadata.namespace, worker.pod.metadata.name);
     if (this.byName.get(key) === worker) this.byName.delete(key);
     this.statuses.forget(worker.uid);

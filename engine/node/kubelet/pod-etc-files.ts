@@ -38,15 +38,20 @@ export function podHostname(pod: PodIdentity): string {
   return (pod.spec.hostname || pod.name).slice(0, 63).replace(/[-.]+$/, '');
 }
 
+/** The node's own /etc/hosts: localhost and the node's name (host-network pods get it under kubelet's header). */
+export function nodeHostsFile(nodeIP: string, nodeName: string): string {
+  return [...LOCALHOST_LINES, `${nodeIP}\t${nodeName}`, ''].join('\n');
+}
+
+/** The node's own /etc/resolv.conf. */
+export function nodeResolvConf(): string {
+  return NODE_RESOLV_CONF.nameservers.map((ns) => `nameserver ${ns}\n`).join('');
+}
+
 function hostsFile(pod: PodIdentity, dns: DnsSettings): string {
   const hostname = podHostname(pod);
   if (pod.spec.hostNetwork) {
-    return [
-      '# Kubernetes-managed hosts file (host network).',
-      ...LOCALHOST_LINES,
-      `${pod.podIP}\t${hostname}`,
-      '',
-    ].join('\n');
+    return `# Kubernetes-managed hosts file (host network).\n${nodeHostsFile(pod.podIP, hostname)}`;
   }
   const lines = ['# Kubernetes-managed hosts file.', ...LOCALHOST_LINES];
   if (pod.spec.subdomain) {

@@ -101,6 +101,7 @@ export interface Container {
 export interface Volume {
   name: string;
   emptyDir?: { medium?: string; sizeLimit?: string };
+  hostPath?: { path: string; type?: string };
   [source: string]: unknown;
 }
 

@@ -146,6 +146,8 @@ export class OverlayFilesystem implements ContainerFilesystem {
   /** Paths of the image removed in the upper layer. */
   private whiteouts: Set<string> | undefined;
   private readonly mounts: Mount[];
+  /** The filesystems mounted, by mount path, as they were given (before read-only wrapping). */
+  private readonly sources: Map<string, ContainerFilesystem>;
 
   constructor(
     image: ImageDefinition,
@@ -154,6 +156,7 @@ export class OverlayFilesystem implements ContainerFilesystem {
     mounts: readonly Mount[],
   ) {
     this.image = imageIndex(image);
+    this.sources = new Map(mounts.map((m) => [normalizePath(m.path), m.fs]));
     this.mounts = [...mounts]
       .map((m) => ({ ...m, path: normalizePath(m.path), fs: m.readOnly ? readOnly(m.fs) : m.fs }))
       .sort((a, b) => b.path.length - a.path.length);
@@ -224,6 +227,11 @@ export class OverlayFilesystem implements ContainerFilesystem {
     if (mount) return mount.fs.mkdir(this.inside(mount, p));
     this.unhide(p);
     (this.upper ??= new MemoryFilesystem()).mkdir(p);
+  }
+
+  mountedAt(path: string): ContainerFilesystem | undefined {
+    const p = normalizePath(path);
+    return this.sources.get(p);
   }
 
   private mountOf(p: string): Mount | undefined {

@@ -5,6 +5,8 @@
 
 import type { Clock } from '../../lab/clock.ts';
 import type { ClusterServices } from '../images/program.ts';
+import type { NodeAccess } from '../images/node-access.ts';
+import { CriListing } from './cri-listing.ts';
 import { HostLocalNetwork } from './host-local-network.ts';
 import { IdGenerator } from './ids.ts';
 import { ImageStore } from './image-store.ts';
@@ -38,6 +40,8 @@ export class SandboxError extends Error {}
 export class ContainerRuntime {
   readonly images: ImageStore;
   readonly network: PodNetworkPlugin;
+  /** The sandboxes and containers the CRI lists (crictl pods, crictl ps). */
+  readonly listing: CriListing;
   private readonly ids: IdGenerator;
   private readonly running = new Set<RuntimeContainer>();
 
@@ -45,6 +49,7 @@ export class ContainerRuntime {
     this.images = new ImageStore(options.clock, options.timings, options.images);
     this.ids = new IdGenerator(options.nodeName);
     this.network = options.network ?? new HostLocalNetwork(options.nodeIP);
+    this.listing = new CriListing(options.clock);
   }
 
   /** The range pod IPs come from (the node's spec.podCIDR); the network is ready once there is one. */
@@ -85,7 +90,14 @@ export class ContainerRuntime {
       );
     }
     await labDelay(this.options.clock, this.options.timings.sandboxStartMs);
-    return { id, ip: network.ip, ready: true, ...config, network, networkRequest, containers };
+    const sandbox: PodSandbox = { id, ip: network.ip, ready: true, ...config, network, networkRequest, containers };
+    this.listing.sandboxCreated(sandbox);
+    return sandbox;
+  }
+
+  /** The pod is gone: its sandboxes are removed (RemovePodSandbox), and the CRI lists them no more. */
+  removePodSandboxes(podUid: string): void {
+    this.listing.podRemoved(podUid);
   }
 
   /** Tears down a sandbox: its network goes (the plugin's DEL; the IP is free again). */
@@ -101,12 +113,15 @@ export class ContainerRuntime {
    */
   async startContainer(
     sandbox: PodSandbox,
-    config: Omit<ContainerConfig, 'network' | 'cluster'>,
+    config: Omit<ContainerConfig, 'network' | 'cluster' | 'node'>,
     onExit: (container: RuntimeContainer) => void,
   ): Promise<RuntimeContainer> {
     await labDelay(this.options.clock, this.options.timings.containerStartMs);
     const network = sandbox.network.access(config.fs);
-    const full: ContainerConfig = { ...config, network, cluster: this.options.cluster };
+    const node: NodeAccess | undefined = sandbox.hostNetwork
+      ? { network: sandbox.network.node, runtime: this.listing }
+      : undefined;
+    const full: ContainerConfig = { ...config, network, cluster: this.options.cluster, node };
     const container = new RuntimeContainer(this.ids.next(), full, this.options.clock, (c) => {
       this.running.delete(c);
       sandbox.containers.delete(c);
@@ -114,6 +129,7 @@ export class ContainerRuntime {
     });
     this.running.add(container);
     sandbox.containers.add(container);
+    this.listing.containerCreated(sandbox, container);
     container.start();
     return container;
   }

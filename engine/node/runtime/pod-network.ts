@@ -4,6 +4,7 @@
 // and the network its containers' programs use. Host-network sandboxes join the node's own namespace.
 
 import type { PortListener } from '../images/process/loopback-network.ts';
+import type { NodeNetworkView } from '../images/node-access.ts';
 import type { ContainerFilesystem, NetworkAccess } from '../images/program.ts';
 
 export interface SandboxNetworkRequest {
@@ -21,6 +22,8 @@ export interface SandboxNetwork {
   ip: string;
   /** The network as a container of the sandbox sees it; its resolver reads the container's /etc files. */
   access(fs: ContainerFilesystem): NetworkAccess;
+  /** For a host-network sandbox, the node's network as its root namespace shows it (ip netns, iptables-save…). */
+  node?: NodeNetworkView;
 }
 
 export interface PodNetworkPlugin {

@@ -14,6 +14,7 @@ import type {
   ProcessTable,
   RunningProgram,
 } from '../images/program.ts';
+import type { NodeAccess } from '../images/node-access.ts';
 import { ContainerLog } from './container-log.ts';
 import type { StoredImage } from './image-store.ts';
 
@@ -35,6 +36,8 @@ export interface ContainerConfig {
   /** The sandbox's network as this container sees it. */
   network: NetworkAccess;
   cluster?: ClusterServices;
+  /** The node, for containers of host-network pods. */
+  node?: NodeAccess;
   memoryLimitBytes?: number;
   cpuLimitMillis?: number;
 }
@@ -119,6 +122,7 @@ export class RuntimeContainer implements ProcessTable {
         fs: this.config.fs,
         network: this.config.network,
         cluster: this.config.cluster,
+        node: this.config.node,
         stdin: this.stdinStream,
         stdout,
         stderr: this.config.tty ? stdout : this.log.writable('stderr'),
@@ -209,6 +213,7 @@ export class RuntimeContainer implements ProcessTable {
       fs: this.config.fs,
       network: this.config.network,
       cluster: this.config.cluster,
+      node: this.config.node,
       stdin,
       stdout,
       stderr: stderr ?? stdout,

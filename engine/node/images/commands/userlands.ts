@@ -6,6 +6,7 @@ import { ash, bash, dash } from '../shell/dialect.ts';
 import { shellCommand } from '../shell/shell-command.ts';
 import { awkCommand } from './awk.ts';
 import { catCommand } from './cat.ts';
+import { chrootCommand } from './chroot.ts';
 import { cutCommand } from './cut.ts';
 import { dateCommand } from './date.ts';
 import { echoCommand } from './echo.ts';
@@ -19,6 +20,7 @@ import { ipCommand } from './ip.ts';
 import { killCommand } from './kill.ts';
 import { lsCommand } from './ls.ts';
 import { ncCommand } from './nc.ts';
+import { nodeToolPaths, nodeTools } from './node/node-tools.ts';
 import { nslookupCommand } from './nslookup.ts';
 import { pingCommand } from './ping.ts';
 import { printfCommand } from './printf.ts';
@@ -96,6 +98,8 @@ const common: Record<string, Command> = {
 /** busybox's applets, and the directory each lives in. */
 export const busyboxCommands: Record<string, Command> = {
   ...common,
+  ...nodeTools,
+  chroot: chrootCommand,
   sh: shellCommand(ash),
   ash: shellCommand(ash),
   free: freeCommand,
@@ -123,6 +127,9 @@ export const debianWithCurlCommands: Record<string, Command> = { ...debianComman
 export function binaryPath(name: string, userland: 'busybox' | 'gnu'): string {
   const sbin = ['ip', 'ifconfig', 'route'];
   if (sbin.includes(name)) return `/sbin/${name}`;
+  const tool = nodeToolPaths[name];
+  if (tool !== undefined) return tool;
+  if (name === 'chroot') return '/usr/sbin/chroot';
   if (userland === 'busybox')
     return [
       'awk',

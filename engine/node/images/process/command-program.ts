@@ -35,6 +35,7 @@ function startProgram(context: ProgramContext, commands: CommandTable, userland:
     hostname: context.hostname,
     network: () => context.network ?? loopbackNetwork(context.fs, () => [system]),
     cluster: context.cluster,
+    node: context.node,
     firstPid: pid,
     processTable: context.processes,
   });

@@ -13,6 +13,7 @@ import type {
   NetworkAccess,
   ProcessInfo,
 } from '../program.ts';
+import type { NodeAccess } from '../node-access.ts';
 import type { Terminal } from './line-discipline.ts';
 import type { StopSignal } from './stop-signal.ts';
 import type { OutputStream, TextInput } from './streams.ts';
@@ -78,6 +79,8 @@ export interface System {
   readonly network: NetworkAccess;
   /** Cluster state the program may serve from (CoreDNS's); absent outside a cluster. */
   readonly cluster: ClusterServices | undefined;
+  /** The node, for programs in its own namespaces (ip netns, iptables-save, crictl); absent in a pod's own. */
+  readonly node: NodeAccess | undefined;
   readonly userland: Userland;
   /** Finds the command a name or path runs, as PATH lookup would; undefined when there is none. */
   resolve(name: string): Command | undefined;

@@ -14,6 +14,7 @@ import type {
   ProcessInfo,
   ProcessTable,
 } from '../program.ts';
+import type { NodeAccess } from '../node-access.ts';
 import type { Command, CommandContext, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
 import { signalName, signalStatus } from './command.ts';
 import { basename } from './paths.ts';
@@ -32,6 +33,7 @@ export interface SystemOptions {
   /** Made on first use: most containers never touch the network. */
   network: () => NetworkAccess;
   cluster?: ClusterServices;
+  node?: NodeAccess;
   firstPid: number;
   /** The container's process table from the runtime, when it keeps one. */
   processTable?: ProcessTable;
@@ -51,6 +53,7 @@ export class ContainerSystem implements System {
   readonly hostname: string;
   readonly userland: Userland;
   readonly cluster: ClusterServices | undefined;
+  readonly node: NodeAccess | undefined;
   private readonly commands: CommandTable;
   private readonly processTable: ProcessTable | undefined;
   private readonly running = new Map<number, Process>();
@@ -67,6 +70,7 @@ export class ContainerSystem implements System {
     this.makeNetwork = options.network;
     this.userland = options.userland;
     this.cluster = options.cluster;
+    this.node = options.node;
     this.commands = options.commands;
     this.processTable = options.processTable;
     this.nextPid = options.firstPid;
