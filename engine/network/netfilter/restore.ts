@@ -3,8 +3,9 @@
 // user chain is created or flushed) and `-X` deletes chains; without it each block starts from an empty table.
 // All or nothing: on an error the result names the line and no table changes.
 
-import { splitArguments } from './arguments.ts';
-import { parseCommand } from './command.ts';
+import type { Command } from './command.ts';
+import { RestoreText } from './parsed-lines.ts';
+import type { ChainLine } from './parsed-lines.ts';
 import { TABLE_NAMES } from './table.ts';
 import type { Table, TableName } from './table.ts';
 import { TableDraft } from './table-draft.ts';
@@ -22,6 +23,8 @@ export type RestoreResult =
   | { ok: false; line: number; error: string; detail: string };
 
 const COUNTERS = /^\[(\d+):(\d+)\]$/;
+/** A rule line's `[packets:bytes] ` prefix. */
+const COUNTERS_PREFIX = /^\[(\d+):(\d+)\](?=[ \t]|$)/;
 
 export function restoreTables(
   current: ReadonlyMap<TableName, Table>,
@@ -30,7 +33,8 @@ export function restoreTables(
 ): RestoreResult {
   const tables = new Map(current);
   let draft: TableDraft | undefined;
-  const lines = text.split('\n');
+  const restoreText = new RestoreText(text);
+  const { lines } = restoreText;
   const fail = (line: number, detail: string): RestoreResult => ({
     ok: false,
     line,
@@ -58,8 +62,9 @@ export function restoreTables(
       continue;
     }
     if (line.startsWith(':')) {
-      const [name = '', policy = '', counters] = line.slice(1).split(/\s+/);
-      if (name === '' || policy === '') return fail(number, 'chain line without chain name or policy');
+      const declared = restoreText.parse(index, line);
+      if (typeof declared === 'string') return fail(number, declared);
+      const { name, policy, counters } = declared as ChainLine;
       const error = draft.declare(name, policy);
       if (error) return fail(number, error);
       const parsed = counters === undefined ? null : COUNTERS.exec(counters);
@@ -70,24 +75,30 @@ export function restoreTables(
       }
       continue;
     }
-    const error = applyLine(draft, line, options);
+    const error = applyLine(draft, restoreText, index, line, options);
     if (error) return fail(number, error);
   }
   if (draft) return fail(lines.length, `COMMIT expected at line ${lines.length + 1}`);
+  restoreText.keep();
   return { ok: true, tables };
 }
 
-function applyLine(draft: TableDraft, line: string, options: RestoreOptions): string | undefined {
-  let args = splitArguments(line);
-  if (!args) return 'unterminated quoted argument';
+function applyLine(
+  draft: TableDraft,
+  text: RestoreText,
+  index: number,
+  line: string,
+  options: RestoreOptions,
+): string | undefined {
   // iptables-save -c puts the rule's counters first.
-  const counters = args[0] !== undefined ? COUNTERS.exec(args[0]) : null;
-  if (counters) args = args.slice(1);
-  const command = parseCommand(args);
-  if (typeof command === 'string') return command;
+  const counters = line.startsWith('[') ? COUNTERS_PREFIX.exec(line) : null;
+  const parsed = text.parse(index, counters ? line.slice(counters[0].length).trimStart() : line);
+  if (typeof parsed === 'string') return parsed;
+  const command = parsed as Command;
   if (command.table !== undefined) return 'The -t option (seen in line) cannot be used in iptables-restore';
   if (counters && options.counters && command.rule) {
-    command.rule.counters = { packets: Number(counters[1]), bytes: Number(counters[2]) };
+    const rule = { ...command.rule, counters: { packets: Number(counters[1]), bytes: Number(counters[2]) } };
+    return draft.apply({ ...command, rule });
   }
   return draft.apply(command);
 }

@@ -1,6 +1,9 @@
 // A table being changed by iptables commands: copy-on-write over the current table (a chain is copied the first time
 // a command changes it), so a restore that fails part-way leaves the table as it was. Each command checks what the
-// kernel checks: chains exist, jumps lead to user chains, deleted chains are empty and unreferenced.
+// kernel checks: chains exist, jumps lead to user chains, deleted chains are empty and unreferenced. Rules given to
+// it are copied (restores share parsed rules); a chain flushed by `:CHAIN` and appended the very rules it had, with
+// no packets counted, keeps its rule objects, and its chain object when nothing changed — as kube-proxy's full syncs
+// rewrite every chain of every Service.
 
 import type { Command } from './command.ts';
 import type { Rule } from './rule.ts';
@@ -11,9 +14,25 @@ import type { Policy, Table } from './table.ts';
 const MAX_CHAIN_NAME = 28;
 const NAT_TARGETS = new Set(['DNAT', 'SNAT', 'MASQUERADE']);
 
+/** A chain flushed by `:CHAIN` whose new rules are so far its first `matched` old ones: not copied yet. */
+interface Refill {
+  original: Chain;
+  matched: number;
+}
+
+function uncounted(rule: Rule): boolean {
+  return rule.counters.packets === 0 && rule.counters.bytes === 0;
+}
+
+/** The rule as a chain holds it: its own object and counters. */
+function copyRule(rule: Rule): Rule {
+  return { ...rule, counters: { packets: rule.counters.packets, bytes: rule.counters.bytes } };
+}
+
 export class TableDraft {
   readonly chains: Map<string, Chain>;
   private readonly copied = new Set<string>();
+  private readonly refills = new Map<string, Refill>();
   /** How many rules jump to each chain; counted on the first -X. */
   private references: Map<string, number> | undefined;
 
@@ -23,6 +42,7 @@ export class TableDraft {
 
   /** The table with the changes. */
   commit(): Table {
+    this.settleAll();
     return { name: this.table.name, chains: this.chains, loaded: true };
   }
 
@@ -56,8 +76,15 @@ export class TableDraft {
       return this.setPolicy(name, policy);
     }
     if (policy !== '-') return `Can't set policy \`${policy}' on \`${name}': Bad built-in chain name`;
-    if (chain) this.flush(name);
-    else return this.createChain(name);
+    if (!chain) return this.createChain(name);
+    if (this.copied.has(name) || chain.rules.length === 0) {
+      this.flush(name);
+      return undefined;
+    }
+    const refill = this.refills.get(name);
+    if (refill) this.reference(refill.original.rules.slice(0, refill.matched), -1);
+    else this.reference(chain.rules, -1);
+    this.refills.set(name, { original: chain, matched: 0 });
     return undefined;
   }
 
@@ -71,6 +98,7 @@ export class TableDraft {
   }
 
   private applyRule(command: Command, name: string, rule: Rule): string | undefined {
+    if (command.command !== 'A') this.settle(name);
     const chain = this.chains.get(name);
     if (!chain) return noChain(name);
     const target = rule.target;
@@ -90,22 +118,46 @@ export class TableDraft {
         const at = chain.rules.findIndex((r) => r.spec === rule.spec);
         if (at < 0) return 'Bad rule (does a matching rule exist in that chain?).';
         const removed = this.edit(name).rules.splice(at, 1);
-        this.unreference(removed);
+        this.reference(removed, -1);
         return undefined;
       }
       case 'I': {
         const position = (command.position ?? 1) - 1;
         if (position > chain.rules.length) return 'Index of insertion too big.';
-        this.edit(name).rules.splice(position, 0, rule);
+        this.edit(name).rules.splice(position, 0, copyRule(rule));
         break;
       }
       default:
-        this.edit(name).rules.push(rule);
+        if (!this.refilled(name, rule)) this.edit(name).rules.push(copyRule(rule));
     }
-    if (target?.kind === 'chain' && this.references) {
-      this.references.set(target.chain, (this.references.get(target.chain) ?? 0) + 1);
-    }
+    this.reference([rule], 1);
     return undefined;
+  }
+
+  /** Whether appending `rule` to a chain being refilled repeated its next old rule (kept as it is). */
+  private refilled(name: string, rule: Rule): boolean {
+    const refill = this.refills.get(name);
+    const old = refill?.original.rules[refill.matched];
+    if (!refill || !old || old.spec !== rule.spec || !uncounted(old) || !uncounted(rule)) return false;
+    refill.matched++;
+    return true;
+  }
+
+  /** A chain being refilled becomes its old rules so far: the old chain when that is all of them, else a copy. */
+  private settle(name: string): void {
+    const refill = this.refills.get(name);
+    if (!refill) return;
+    this.refills.delete(name);
+    const { original, matched } = refill;
+    if (matched === original.rules.length) return;
+    const copy = original.clone();
+    copy.rules.length = matched;
+    this.chains.set(name, copy);
+    this.copied.add(name);
+  }
+
+  private settleAll(): void {
+    for (const name of [...this.refills.keys()]) this.settle(name);
   }
 
   private createChain(name: string): string | undefined {
@@ -120,6 +172,7 @@ export class TableDraft {
   }
 
   private deleteChain(name: string): string | undefined {
+    this.settle(name);
     const chain = this.chains.get(name);
     if (!chain) return noChain(name);
     if (chain.builtin) return `Can't delete built-in chain \`${name}'`;
@@ -149,6 +202,7 @@ export class TableDraft {
 
   private zero(name: string | undefined): string | undefined {
     if (name !== undefined && !this.chains.has(name)) return noChain(name);
+    this.settleAll();
     for (const chainName of name === undefined ? [...this.chains.keys()] : [name]) {
       const chain = this.edit(chainName);
       chain.rules = chain.rules.map((rule) => ({ ...rule, counters: { packets: 0, bytes: 0 } }));
@@ -159,14 +213,16 @@ export class TableDraft {
   }
 
   private flush(name: string): void {
+    this.settle(name);
     const chain = this.chains.get(name)!;
     if (chain.rules.length === 0) return;
-    this.unreference(chain.rules);
+    this.reference(chain.rules, -1);
     this.edit(name).rules = [];
   }
 
   /** The chain, copied once in this draft so the current table stays as it is. */
   private edit(name: string): Chain {
+    this.settle(name);
     const chain = this.chains.get(name)!;
     if (this.copied.has(name)) {
       chain.changed();
@@ -180,6 +236,7 @@ export class TableDraft {
 
   private referenceCounts(): Map<string, number> {
     if (this.references) return this.references;
+    this.settleAll();
     const counts = new Map<string, number>();
     for (const chain of this.chains.values()) {
       for (const rule of chain.rules) {
@@ -190,11 +247,12 @@ export class TableDraft {
     return counts;
   }
 
-  private unreference(rules: readonly Rule[]): void {
+  /** Counts the rules' jumps in (+1) or out (-1), once the counts are kept. */
+  private reference(rules: readonly Rule[], by: 1 | -1): void {
     if (!this.references) return;
     for (const rule of rules) {
       if (rule.target?.kind === 'chain') {
-        this.references.set(rule.target.chain, (this.references.get(rule.target.chain) ?? 1) - 1);
+        this.references.set(rule.target.chain, (this.references.get(rule.target.chain) ?? (by > 0 ? 0 : 1)) + by);
       }
     }
   }

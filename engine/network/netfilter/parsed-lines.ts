@@ -1,0 +1,129 @@
+// The lines of iptables-restore texts, parsed once and shared by every namespace's restores: kube-proxy writes the
+// same ~10^5 lines on every sync of every node. A text is first read against a recent text like it, line by line
+// (a line equal to the one at the same place there, or a few lines on, has its parse); any other line is looked up
+// by its text, and only a line never seen is parsed. Parses are shared and must not be changed: a table draft copies
+// the rule it adds (the parsed fields, matches and target are never changed, so the copies share them). A parsed
+// line is kept under a copy of its text, so what is kept does not hold on to the restore text it came from. Two
+// generations bound the memory: when the young one is full it becomes the old one, and a line found only in the old
+// one moves back.
+
+import { splitArguments } from './arguments.ts';
+import type { Command } from './command.ts';
+import { parseCommand } from './command.ts';
+
+/** `:CHAIN POLICY [packets:bytes]`. */
+export interface ChainLine {
+  name: string;
+  policy: string;
+  counters: string | undefined;
+}
+
+export type ParsedLine = Command | ChainLine;
+
+const GENERATION = 1 << 18;
+/** Recent texts read against. */
+const RECENT = 1;
+/** Lines compared to choose the recent text a new one is read against. */
+const HEAD = 16;
+/** How far on a line is looked for in the recent text; after `STREAK` misses in a row, `FAR`. */
+const NEAR = 8;
+const FAR = 256;
+const STREAK = 4;
+
+/** A parsed line and its own copy of the line's text (the key it is kept under). */
+interface Known {
+  line: string;
+  parsed: ParsedLine;
+}
+
+let young = new Map<string, Known>();
+let old = new Map<string, Known>();
+let recent: RestoreText[] = [];
+
+function parse(line: string): ParsedLine | string {
+  if (line.startsWith(':')) {
+    const [name = '', policy = '', counters] = line.slice(1).split(/\s+/);
+    if (name === '' || policy === '') return 'chain line without chain name or policy';
+    return { name, policy, counters };
+  }
+  const args = splitArguments(line);
+  if (!args) return 'unterminated quoted argument';
+  return parseCommand(args);
+}
+
+function known(line: string): ParsedLine | string {
+  const found = young.get(line) ?? promote(line);
+  if (found !== undefined) return found.parsed;
+  const copy = JSON.parse(JSON.stringify(line)) as string;
+  const parsed = parse(copy);
+  if (typeof parsed !== 'string') remember({ line: copy, parsed });
+  return parsed;
+}
+
+function promote(line: string): Known | undefined {
+  const found = old.get(line);
+  if (found !== undefined) remember(found);
+  return found;
+}
+
+function remember(entry: Known): void {
+  if (young.size >= GENERATION) {
+    old = young;
+    young = new Map();
+  }
+  young.set(entry.line, entry);
+}
+
+function commonHead(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < HEAD && n < a.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** One restore's text, split into lines, parsed through the recent texts and the lines seen before. */
+export class RestoreText {
+  readonly lines: string[];
+  private readonly parsed: (ParsedLine | undefined)[];
+  private readonly like: RestoreText | undefined;
+  /** Where in `like` the next line is expected. */
+  private cursor = 0;
+  private misses = 0;
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    this.parsed = new Array<ParsedLine | undefined>(this.lines.length);
+    let best = -1;
+    for (const other of recent) {
+      const head = commonHead(this.lines, other.lines);
+      if (head > best) [best, this.like] = [head, other];
+    }
+  }
+
+  /** The parse of line `index`, whose text without its blanks and `[packets:bytes]` prefix is `line`. */
+  parse(index: number, line: string): ParsedLine | string {
+    const parsed = this.fromLike(this.lines[index]!) ?? known(line);
+    if (typeof parsed !== 'string') this.parsed[index] = parsed;
+    return parsed;
+  }
+
+  /** Keeps this text to read the next ones against. */
+  keep(): void {
+    recent = [this, ...recent.filter((other) => other !== this)].slice(0, RECENT);
+  }
+
+  private fromLike(raw: string): ParsedLine | undefined {
+    const like = this.like;
+    if (like === undefined) return undefined;
+    const reach = Math.min(like.lines.length, this.cursor + (this.misses >= STREAK ? FAR : NEAR));
+    for (let at = this.cursor; at < reach; at++) {
+      if (like.lines[at] !== raw) continue;
+      const parsed = like.parsed[at];
+      if (parsed === undefined) break;
+      this.cursor = at + 1;
+      this.misses = 0;
+      return parsed;
+    }
+    this.misses = this.misses >= STREAK ? 0 : this.misses + 1;
+    return undefined;
+  }
+}
