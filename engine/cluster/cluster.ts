@@ -73,6 +73,13 @@ import { bootstrapLab } from './lab-bootstrap.ts';
 import { NO_METRICS, metricsResources } from './metrics-api.ts';
 import type { MetricsSource } from './metrics-api.ts';
 import { ClusterNodes } from './nodes.ts';
+import type { CniName } from '../network/lab/network-lab.ts';
+import { NetworkLab } from '../network/lab/network-lab.ts';
+import { PacketTraceController } from '../network/lab/packet-trace-controller.ts';
+import { LAB_GROUP, LAB_VERSION } from '../lab/lab-resources.ts';
+import { clusterDnsFromInformers } from '../network/dns/cluster-dns-informers.ts';
+import type { ClusterServices } from '../node/images/program.ts';
+import type { ProxyMode } from '../node/kube-proxy/types.ts';
 import { schedulingDecisionsResource } from './scheduling-decisions-api.ts';
 import { bindingsCreate, podBinding, podEviction } from './pod-rest.ts';
 import { serviceAccountSigner } from './service-account-key.ts';
@@ -104,6 +111,12 @@ export interface ClusterOptions {
   nodes?: number;
   /** Which controllers the controller manager runs (kube-controller-manager's --controllers; default all). */
   controllers?: readonly string[];
+  /**
+   * The lab's network: the CNI plugin (--cni, default flannel) and kube-proxy's mode (--proxy-mode, default
+   * iptables) of a packet-level data plane; false for nodes without one (pods get addresses and reach only
+   * themselves), which thousands of nodes need.
+   */
+  network?: { cni?: CniName; proxyMode?: ProxyMode } | false;
 }
 
 /** The identity of the engine's own components talking to the API server. */
@@ -125,6 +138,12 @@ export const CONTROLLER_MANAGER_USER: UserInfo = {
 /** The scheduler's identity; in system:masters until authorization grows RBAC, as the controller manager. */
 export const SCHEDULER_USER: UserInfo = {
   username: 'system:kube-scheduler',
+  groups: ['system:authenticated', 'system:masters'],
+};
+
+/** kube-proxy's and CoreDNS's identity (they read Services, EndpointSlices, Namespaces and Pods). */
+const KUBE_PROXY_USER: UserInfo = {
+  username: 'system:kube-proxy',
   groups: ['system:authenticated', 'system:masters'],
 };
 
@@ -158,6 +177,11 @@ export class Cluster {
   private scheduler: Scheduler | undefined;
   private lab: LabControllers | undefined;
   private servicesInformer: SharedInformer | undefined;
+  private networkInformers: InformerFactory | undefined;
+  /** The data plane, when the lab has one. */
+  networkLab: NetworkLab | undefined;
+  private clusterServices: ClusterServices | undefined;
+  private packetTraces: PacketTraceController | undefined;
   private schedulerInformers: InformerFactory | undefined;
   /** The lab's nodes; absent for a control plane alone. */
   nodes: ClusterNodes | undefined;
@@ -257,13 +281,17 @@ export class Cluster {
       },
     );
     await cluster.controllers.start();
-    if (options.nodes !== undefined) await cluster.startLab(options.nodes, options.rootCAPem);
+    if (options.nodes !== undefined) await cluster.startLab(options.nodes, options.rootCAPem, options.network);
     cluster.started = true;
     return cluster;
   }
 
   /** The scheduler, the lab API and its controllers, the add-ons, and the nodes. */
-  private async startLab(workers: number, rootCAPem: string | undefined): Promise<void> {
+  private async startLab(
+    workers: number,
+    rootCAPem: string | undefined,
+    network: ClusterOptions['network'],
+  ): Promise<void> {
     await bootstrapLab(this.loopback, this.registry, this.config);
     this.registry.add(schedulingDecisionsResource(this.decisions));
     const schedulerClient = this.clientFor(SCHEDULER_USER, 'kube-scheduler/v1.32.4 (linux/amd64) kubernetes/59526cd');
@@ -281,8 +309,10 @@ export class Cluster {
     services.start();
     await services.waitForSync();
     this.servicesInformer = services;
+    if (network !== false) this.startNetwork(network ?? {});
     const nodes = new ClusterNodes({
       workers,
+      network: this.networkLab && { lab: this.networkLab, cluster: this.clusterServices! },
       services: (namespace) => services.lister.namespace(namespace).list(),
       apiVolumes: rootCAPem !== undefined,
       config: this.config,
@@ -299,6 +329,26 @@ export class Cluster {
       await this.lab.start();
     }
     await nodes.start();
+  }
+
+  /** The data plane and what its programs read from the API: kube-proxy's Services and EndpointSlices, CoreDNS's. */
+  private startNetwork(network: { cni?: CniName; proxyMode?: ProxyMode }): void {
+    const informers = new InformerFactory(this.clientFor(KUBE_PROXY_USER, 'kube-proxy/v1.32.4'), this.clock);
+    this.networkInformers = informers;
+    this.networkLab = new NetworkLab({
+      clock: this.clock,
+      cni: network.cni ?? 'flannel',
+      proxyMode: network.proxyMode ?? 'iptables',
+      clusterCIDR: this.config.podCIDR,
+      serviceCIDR: this.config.serviceCIDR,
+      informers,
+    });
+    const dns = clusterDnsFromInformers(informers, this.clock);
+    this.clusterServices = { dns: (query) => dns.server.serve(query) };
+    const traces = informers.informerFor({ group: LAB_GROUP, version: LAB_VERSION, resource: 'packettraces' });
+    this.packetTraces = new PacketTraceController(this.loopback, this.clock, traces, this.networkLab);
+    informers.start();
+    this.packetTraces.run();
   }
 
   /**
@@ -353,6 +403,9 @@ export class Cluster {
     this.scheduler?.stop();
     this.schedulerInformers?.stop();
     this.servicesInformer?.stop();
+    this.packetTraces?.stop();
+    this.networkLab?.stop();
+    this.networkInformers?.stop();
     this.controllers?.stop();
     this.compactor.stop();
     this.crdController.stop();

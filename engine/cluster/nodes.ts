@@ -8,7 +8,8 @@ import type { InProcessClient } from '../client/in-process-client.ts';
 import type { UserInfo } from '../apiserver/registry/resource-definition.ts';
 import type { Clock } from '../lab/clock.ts';
 import type { FaultTargets } from '../lab/fault-controller.ts';
-import type { ImageDefinition } from '../node/images/program.ts';
+import type { NetworkLab } from '../network/lab/network-lab.ts';
+import type { ClusterServices, ImageDefinition } from '../node/images/program.ts';
 import { Kubelet } from '../node/kubelet/kubelet.ts';
 import type { NodeCapacity } from '../node/kubelet/node-object.ts';
 import type { NodeSummary } from '../node/kubelet/node-summary.ts';
@@ -45,6 +46,8 @@ export interface ClusterNodesOptions {
    * needs the kube-root-ca.crt ConfigMap in every namespace, which only a cluster with a CA publishes.
    */
   apiVolumes?: boolean;
+  /** The data plane whose CNI plugin every node's runtime calls, and what its programs read (CoreDNS). */
+  network?: { lab: NetworkLab; cluster: ClusterServices };
 }
 
 /** The i-th address after the control-plane's (172.18.0.2, 172.18.0.3 … 172.18.1.0 …), as docker hands them out. */
@@ -82,7 +85,9 @@ export class ClusterNodes implements FaultTargets {
       preloadedImages: [KUBE_PROXY_IMAGE, COREDNS_IMAGE],
       services: options.services,
       apiVolumes: options.apiVolumes,
+      cluster: options.network?.cluster,
     };
+    const network = (nodeName: string, nodeIP: string) => options.network?.lab.pluginFor(nodeName, nodeIP);
     const manifests: KubeObject[] = controlPlaneManifests(config);
     const staticImages = manifests.flatMap((pod) =>
       ((pod['spec'] as { containers: { image: string }[] }).containers ?? []).map((c) => c.image),
@@ -93,6 +98,7 @@ export class ClusterNodes implements FaultTargets {
         client: options.clientFor(kubeletUser(CONTROL_PLANE_NODE), KUBELET_USER_AGENT),
         nodeName: CONTROL_PLANE_NODE,
         nodeIP: config.advertiseAddress,
+        network: network(CONTROL_PLANE_NODE, config.advertiseAddress),
         labels: {
           'node-role.kubernetes.io/control-plane': '',
           'node.kubernetes.io/exclude-from-external-load-balancers': '',
@@ -104,12 +110,14 @@ export class ClusterNodes implements FaultTargets {
     );
     for (let i = 1; i <= options.workers; i++) {
       const nodeName = `node-${i}`;
+      const nodeIP = nodeAddress(config.advertiseAddress, i);
       this.add(
         new Kubelet({
           ...common,
           client: options.clientFor(kubeletUser(nodeName), KUBELET_USER_AGENT),
           nodeName,
-          nodeIP: nodeAddress(config.advertiseAddress, i),
+          nodeIP,
+          network: network(nodeName, nodeIP),
         }),
       );
     }

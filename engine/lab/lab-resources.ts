@@ -1,5 +1,5 @@
-// The lab's own API (lab.kubelab.io/v1alpha1): the Clock the whole cluster runs on and the Faults a teacher injects.
-// They are CustomResourceDefinitions the cluster installs at start, so `kubectl get clock`, `kubectl apply -f fault.yaml`
+// The lab's own API (lab.kubelab.io/v1alpha1): the Clock the whole cluster runs on, the Faults a teacher injects and
+// the PacketTraces a student sends through the data plane. They are CustomResourceDefinitions the cluster installs at start, so `kubectl get clock`, `kubectl apply -f fault.yaml`
 // and `kubectl explain fault.spec` work on them like on any resource.
 
 import type { KubeObject } from '../api/object.ts';
@@ -13,6 +13,7 @@ export const FAULT_TYPES = ['NodeDown'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
 function crd(
+  scope: 'Cluster' | 'Namespaced',
   plural: string,
   kind: string,
   shortNames: string[],
@@ -25,7 +26,7 @@ function crd(
     metadata: { name: `${plural}.${LAB_GROUP}`, labels: { 'app.kubernetes.io/part-of': 'kubelab' } },
     spec: {
       group: LAB_GROUP,
-      scope: 'Cluster',
+      scope,
       names: {
         plural,
         singular: kind.toLowerCase(),
@@ -114,18 +115,97 @@ const faultSchema = {
   },
 };
 
+const hopSchema = {
+  type: 'object',
+  description: 'One step of the way: where it happened, what kind of step, and one line saying what happened.',
+  required: ['namespace', 'kind', 'summary'],
+  'x-kubernetes-preserve-unknown-fields': true,
+  properties: {
+    namespace: { type: 'string', description: 'The network namespace: pod/<namespace>/<name> or node/<name>.' },
+    kind: {
+      type: 'string',
+      description:
+        'socket, device, route, neighbour, bridge, netfilter, nat, conntrack, ipvs, encapsulation, decapsulation, deliver, drop or reject; the fields of each kind are kept beside it.',
+    },
+    summary: { type: 'string' },
+  },
+};
+
+const packetTraceSchema = {
+  type: 'object',
+  description: 'A request sent through the lab network from a pod or a node, and every hop it took there and back.',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object' },
+    spec: {
+      type: 'object',
+      required: ['from', 'to'],
+      properties: {
+        from: {
+          type: 'object',
+          description: 'Where the request starts: a pod of this namespace, or a node (its root network namespace).',
+          properties: {
+            pod: { type: 'string', description: 'The name of a pod in the namespace of the PacketTrace.' },
+            node: { type: 'string', description: 'The name of a node.' },
+          },
+        },
+        to: {
+          type: 'string',
+          description:
+            'A URL (http://web/ sends a GET), a host:port (opens a TCP connection) or a host (sends an ICMP echo); names are resolved as the sender resolves them.',
+        },
+      },
+    },
+    status: {
+      type: 'object',
+      properties: {
+        phase: {
+          type: 'string',
+          description: 'Succeeded, Failed (the network said no), or Invalid (the spec cannot be traced).',
+        },
+        observedGeneration: { type: 'integer', format: 'int64' },
+        address: { type: 'string', description: 'The address the target resolved to.' },
+        result: { type: 'string', description: 'What the sender saw: an HTTP status, connected, a network error.' },
+        message: { type: 'string' },
+        lookups: {
+          type: 'array',
+          description: 'The DNS queries that resolved the target, each with its hops.',
+          items: {
+            type: 'object',
+            properties: {
+              nameserver: { type: 'string' },
+              outcome: { type: 'string' },
+              hops: { type: 'array', items: hopSchema },
+            },
+          },
+        },
+        hops: { type: 'array', description: 'The hops of the request and its answer, in order.', items: hopSchema },
+      },
+    },
+  },
+};
+
 /** The CRDs of the lab API, as the cluster installs them. */
 export function labResourceDefinitions(): KubeObject[] {
   return [
-    crd('clocks', 'Clock', [], clockSchema, [
+    crd('Cluster', 'clocks', 'Clock', [], clockSchema, [
       { name: 'Speed', type: 'number', jsonPath: '.spec.speed' },
       { name: 'Paused', type: 'boolean', jsonPath: '.spec.paused' },
       { name: 'Now', type: 'string', jsonPath: '.status.now' },
     ]),
-    crd('faults', 'Fault', [], faultSchema, [
+    crd('Cluster', 'faults', 'Fault', [], faultSchema, [
       { name: 'Type', type: 'string', jsonPath: '.spec.type' },
       { name: 'Node', type: 'string', jsonPath: '.spec.node' },
       { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ]),
+    crd('Namespaced', 'packettraces', 'PacketTrace', ['ptrace'], packetTraceSchema, [
+      { name: 'From-Pod', type: 'string', jsonPath: '.spec.from.pod' },
+      { name: 'From-Node', type: 'string', jsonPath: '.spec.from.node', priority: 1 },
+      { name: 'To', type: 'string', jsonPath: '.spec.to' },
+      { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+      { name: 'Result', type: 'string', jsonPath: '.status.result' },
       { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
     ]),
   ];

@@ -1,5 +1,6 @@
 // A namespace's listening sockets: protocol, address (or 0.0.0.0) and port → the program's handler, which gets each
-// request's payload and returns the answer, or REFUSE to reset the connection.
+// request's payload and returns the answer, or REFUSE to reset the connection. Besides sockets bound one by one, a
+// source can answer for the programs of a container runtime sandbox, whose ports are known only to the programs.
 
 import type { Packet, Protocol } from './packet.ts';
 
@@ -19,8 +20,23 @@ export interface Listener {
   program: string;
 }
 
+/** Listeners that come and go with programs: asked after the sockets bound in the table. */
+export interface SocketSource {
+  find(protocol: Protocol, port: number): Listener | undefined;
+  list(): Listener[];
+}
+
 export class SocketTable {
   private readonly byPort = new Map<number, Listener[]>();
+  private readonly sources = new Set<SocketSource>();
+
+  addSource(source: SocketSource): void {
+    this.sources.add(source);
+  }
+
+  removeSource(source: SocketSource): void {
+    this.sources.delete(source);
+  }
 
   /** Binds a listener; throws `bind: Address already in use` when the address and port are taken. */
   listen(listener: Listener): Listener {
@@ -44,17 +60,24 @@ export class SocketTable {
   /** The listener a packet to `address:port` reaches: one bound to that address, else a wildcard one. */
   find(protocol: Protocol, address: string, port: number): Listener | undefined {
     const bound = this.byPort.get(portKey(protocol, port));
-    if (bound === undefined) return undefined;
     let wildcard: Listener | undefined;
-    for (const listener of bound) {
-      if (listener.address === address) return listener;
-      if (listener.address === '0.0.0.0') wildcard = listener;
+    if (bound !== undefined) {
+      for (const listener of bound) {
+        if (listener.address === address) return listener;
+        if (listener.address === '0.0.0.0') wildcard = listener;
+      }
     }
-    return wildcard;
+    if (wildcard !== undefined || this.sources.size === 0) return wildcard;
+    for (const source of this.sources) {
+      const listener = source.find(protocol, port);
+      if (listener !== undefined) return listener;
+    }
+    return undefined;
   }
 
   list(): Listener[] {
-    return [...this.byPort.values()].flat().sort((a, b) => a.port - b.port);
+    const fromSources = [...this.sources].flatMap((source) => source.list());
+    return [...this.byPort.values(), fromSources].flat().sort((a, b) => a.port - b.port);
   }
 }
 

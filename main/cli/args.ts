@@ -51,3 +51,13 @@ export function intFlag(
   }
   return Number(text);
 }
+
+/** A flag whose value is one of `choices`; undefined when absent. */
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
+  const text = args.flags.get(name);
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(text)}`);
+  }
+  return text as T;
+}

@@ -5,7 +5,8 @@ import { serve } from './serve.ts';
 import { start } from './start.ts';
 import { web } from './web.ts';
 
-const LAB_USAGE = '[--kubeconfig PATH] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]] [--controllers *,-NAME…]';
+const LAB_USAGE =
+  '[--kubeconfig PATH] [--nodes N] [--data-dir DIR] [--store etcd=URL[,URL…]] [--controllers *,-NAME…] [--cni flannel|routed|none] [--proxy-mode iptables|ipvs]';
 const USAGE = [
   `usage: kubelab serve [--port N] ${LAB_USAGE}`,
   `       kubelab web [--port N] [--api-port N] ${LAB_USAGE}`,

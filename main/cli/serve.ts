@@ -4,11 +4,12 @@
 
 import { LabHost } from '../host/lab-host.ts';
 import type { LabOptions } from '../host/lab-host.ts';
-import { intFlag, parseArgs } from './args.ts';
+import { CNI_NAMES, PROXY_MODES } from '../../engine/network/lab/network-lab.ts';
+import { choiceFlag, intFlag, parseArgs } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 
 /** The flags every command that starts a lab takes. */
-export const LAB_FLAGS = ['kubeconfig', 'port', 'nodes', 'data-dir', 'store', 'controllers'];
+export const LAB_FLAGS = ['kubeconfig', 'port', 'nodes', 'data-dir', 'store', 'controllers', 'cni', 'proxy-mode'];
 
 export function labOptions(args: ParsedArgs, defaultPort = 6443): LabOptions {
   return {
@@ -18,6 +19,8 @@ export function labOptions(args: ParsedArgs, defaultPort = 6443): LabOptions {
     kubeconfigPath: args.flags.get('kubeconfig'),
     store: args.flags.get('store'),
     controllers: args.flags.get('controllers')?.split(','),
+    cni: choiceFlag(args, 'cni', [...CNI_NAMES, 'none'] as const),
+    proxyMode: choiceFlag(args, 'proxy-mode', PROXY_MODES),
     logger: (message) => console.error(`kubelab: ${message}`),
   };
 }

@@ -6,6 +6,9 @@ import { KUBERNETES_VERSION } from '../../engine/apiserver/api-server.ts';
 import { startHttpsServer } from '../../engine/apiserver/http/https-server.ts';
 import type { RunningServer } from '../../engine/apiserver/http/https-server.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
+import type { ClusterOptions } from '../../engine/cluster/cluster.ts';
+import type { CniName } from '../../engine/network/lab/network-lab.ts';
+import type { ProxyMode } from '../../engine/node/kube-proxy/types.ts';
 import type { InProcessClient } from '../../engine/client/in-process-client.ts';
 import { ADMIN_GROUPS, ADMIN_USER, loadOrCreatePki } from '../../engine/pki/pki.ts';
 import { adminKubeconfig, writeKubeconfig } from '../../engine/pki/kubeconfig.ts';
@@ -20,7 +23,28 @@ export interface LabOptions {
   /** A store spec as `--store` takes it (`memory`, `etcd://…`). */
   store?: string;
   controllers?: readonly string[];
+  /**
+   * The network plugin (--cni): flannel (VXLAN overlay, the default up to 250 nodes), routed (host-gw routes), or
+   * none — pods get addresses but no data plane, the default for larger labs (every node routes to every other).
+   */
+  cni?: CniName | 'none';
+  /** kube-proxy's mode (--proxy-mode, default iptables). */
+  proxyMode?: ProxyMode;
   logger?: (message: string) => void;
+}
+
+/** Above this many nodes a lab starts without a data plane unless --cni asks for one. */
+const MAX_DEFAULT_NETWORK_NODES = 250;
+
+function networkOptions(options: LabOptions): ClusterOptions['network'] {
+  const cni = options.cni ?? (options.nodes > MAX_DEFAULT_NETWORK_NODES ? 'none' : 'flannel');
+  if (cni === 'none') {
+    if (options.cni === undefined) {
+      options.logger?.(`more than ${MAX_DEFAULT_NETWORK_NODES} nodes: no data plane (pass --cni flannel for one)`);
+    }
+    return false;
+  }
+  return { cni, proxyMode: options.proxyMode ?? 'iptables' };
 }
 
 /** The identity the UI acts as: the lab's administrator, as the kubeconfig's client certificate says. */
@@ -48,6 +72,7 @@ export class LabHost {
       logger: options.logger,
       nodes: options.nodes,
       controllers: options.controllers,
+      network: networkOptions(options),
     });
     const server = await startHttpsServer(cluster.apiServer, {
       port: options.port ?? 6443,

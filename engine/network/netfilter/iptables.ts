@@ -22,7 +22,7 @@ export class Iptables {
   }
 
   /** iptables-restore [--noflush] [--counters] with `text` on stdin. */
-  restore(text: string, options: RestoreOptions = {}): Omit<RestoreResult, 'tables'> {
+  restore(text: string, options: RestoreOptions = {}): Exclude<RestoreResult, { ok: true }> | { ok: true } {
     const result = restoreTables(this.tables, text, options);
     if (!result.ok) return result;
     this.tables = result.tables;

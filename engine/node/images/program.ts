@@ -142,6 +142,8 @@ export interface NetworkAccess {
   routes(): NetworkRoute[];
   /** The network namespace the program is in, when a data plane has one (ip renders it as iproute2 does). */
   namespace?(): NetworkNamespace | undefined;
+  /** Sends one DNS query to a nameserver (UDP/53) and returns its reply, undefined on a timeout (nslookup, dig). */
+  exchangeDns?(nameserver: string, query: DnsMessage): DnsMessage | undefined;
 }
 
 /** A running main process: its exit, and what it answers on its ports. */
@@ -157,8 +159,10 @@ export interface RunningProgram {
    * stream. Undefined where it answers HTTP through `http`, or does not listen.
    */
   connect?(port: number): Duplex | undefined;
-  /** Whether a UDP socket is bound to the port, and its answer to a datagram (DNS on 53). */
-  datagram?(port: number, payload: unknown): { answer: unknown } | undefined;
+  /** The ports the program listens on now (ss -ltnu). */
+  ports?(): { tcp: number[]; udp: number[] };
+  /** The handler of the UDP socket bound to the port (DNS on 53); undefined when none is. */
+  datagram?(port: number): DatagramHandler | undefined;
   /** CPU (millicores) and memory (bytes) in use now, for metrics. */
   usage(): { cpuMillis: number; memoryBytes: number };
   /** The processes this program runs (itself and its children), for the container's ProcessTable. */

@@ -76,6 +76,7 @@ export class ContainerRuntime {
       podName: config.podName,
       podUid: config.podUid,
       hostNetwork: config.hostNetwork,
+      etcFiles: config.etcFiles,
       listeners: function* () {
         for (const container of containers) if (container.running) yield container.running;
       },

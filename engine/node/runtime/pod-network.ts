@@ -6,6 +6,7 @@
 import type { PortListener } from '../images/process/loopback-network.ts';
 import type { NodeNetworkView } from '../images/node-access.ts';
 import type { ContainerFilesystem, NetworkAccess } from '../images/program.ts';
+import type { BoundFiles } from './container-filesystem.ts';
 
 export interface SandboxNetworkRequest {
   /** The pause container's ID (CNI_CONTAINERID). */
@@ -14,6 +15,8 @@ export interface SandboxNetworkRequest {
   podName: string;
   podUid: string;
   hostNetwork: boolean;
+  /** The sandbox's /etc/resolv.conf and /etc/hosts (what a trace from the pod resolves names with). */
+  etcFiles: BoundFiles;
   /** The programs of the sandbox's containers: they listen on the sandbox's ports. */
   listeners(): Iterable<PortListener>;
 }

@@ -1,5 +1,10 @@
-// busybox nslookup NAME [SERVER]: asks the container's resolver, printing busybox's layout.
+// busybox nslookup [-type=T] NAME [SERVER]: busybox's own queries through the network's DNS exchange when the
+// container has a data plane (search domains, A and AAAA, PTR for addresses), else the container's resolver —
+// printed in busybox's layout.
 
+import { busyboxNslookup } from '../../../network/dns/busybox-nslookup.ts';
+import type { RRType } from '../../../network/dns/message.ts';
+import { parseResolvConf } from '../../../network/dns/resolv-conf.ts';
 import type { Command } from '../process/command.ts';
 
 function nameserver(resolvConf: string | undefined): string {
@@ -14,7 +19,17 @@ export const nslookupCommand: Command = async (context) => {
     );
     return 1;
   }
-  const result = await context.system.network.lookup(name);
+  const network = context.system.network;
+  if (network.exchangeDns) {
+    const typeArg = context.argv.find((arg) => arg.startsWith('-type=') || arg.startsWith('-query='));
+    const type = typeArg?.split('=')[1]?.toUpperCase() as RRType | undefined;
+    const conf = parseResolvConf(context.system.fs.read('/etc/resolv.conf') ?? '');
+    const exchange = network.exchangeDns.bind(network);
+    const run = busyboxNslookup(name, conf, exchange, { ...(server && { server }), ...(type && { type }) });
+    await context.stdout.write(run.stdout);
+    return run.exitCode;
+  }
+  const result = await network.lookup(name);
   if (result.status === 'timeout') {
     await context.stdout.write(';; connection timed out; no servers could be reached\n\n');
     return 1;

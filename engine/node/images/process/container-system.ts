@@ -57,7 +57,7 @@ export class ContainerSystem implements System {
   private readonly commands: CommandTable;
   private readonly processTable: ProcessTable | undefined;
   private readonly running = new Map<number, Process>();
-  private readonly ports = new Map<number, { http?: HttpHandler; connect?: () => Duplex }>();
+  private readonly tcpPorts = new Map<number, { http?: HttpHandler; connect?: () => Duplex }>();
   private readonly udpPorts = new Map<number, DatagramHandler>();
   private nextPid: number;
   private readonly makeNetwork: () => NetworkAccess;
@@ -137,31 +137,34 @@ export class ContainerSystem implements System {
 
   listen(port: number, handler?: HttpHandler, connect?: () => Duplex, datagram?: DatagramHandler): () => void {
     const listener = { http: handler, connect };
-    this.ports.set(port, listener);
+    this.tcpPorts.set(port, listener);
     if (datagram) this.udpPorts.set(port, datagram);
     return () => {
-      if (this.ports.get(port) === listener) this.ports.delete(port);
+      if (this.tcpPorts.get(port) === listener) this.tcpPorts.delete(port);
       if (datagram && this.udpPorts.get(port) === datagram) this.udpPorts.delete(port);
     };
   }
 
-  /** The answer of the UDP socket bound to the port, or undefined when none is. */
-  datagram(port: number, payload: unknown): { answer: unknown } | undefined {
-    const handler = this.udpPorts.get(port);
-    return handler && { answer: handler(payload) };
+  openPorts(): { tcp: number[]; udp: number[] } {
+    return { tcp: [...this.tcpPorts.keys()], udp: [...this.udpPorts.keys()] };
+  }
+
+  /** The handler of the UDP socket bound to the port. */
+  datagram(port: number): DatagramHandler | undefined {
+    return this.udpPorts.get(port);
   }
 
   listens(port: number): boolean {
-    return this.ports.has(port);
+    return this.tcpPorts.has(port);
   }
 
   http(request: HttpRequest): HttpResponse | undefined {
-    return this.ports.get(request.port)?.http?.(request);
+    return this.tcpPorts.get(request.port)?.http?.(request);
   }
 
   /** A connection to a port whose program speaks its own protocol there. */
   connect(port: number): Duplex | undefined {
-    return this.ports.get(port)?.connect?.();
+    return this.tcpPorts.get(port)?.connect?.();
   }
 
   processes(): ProcessInfo[] {

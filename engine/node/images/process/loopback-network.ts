@@ -6,7 +6,7 @@
 import type { ContainerFilesystem, LookupResult, NetworkAccess, NetworkInterface, RunningProgram } from '../program.ts';
 
 /** Something that may listen on ports of the pod (a running program, or the System of this one). */
-export type PortListener = Pick<RunningProgram, 'listens' | 'http' | 'connect'>;
+export type PortListener = Pick<RunningProgram, 'listens' | 'http' | 'connect' | 'datagram' | 'ports'>;
 
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
