@@ -490,6 +490,7 @@ export class DataPlane {
     context.namespace = ns.name;
     context.localAddresses = ns.localAddresses;
     context.inInterface = inDev?.name;
+    context.inBridge = inDev?.kind === 'bridge';
     context.outInterface = outDev?.name;
     context.outAddress = outDev?.primaryAddress()?.text;
     const verdict = ns.filter.run(hook, packet, context, trace ?? untraced);

@@ -1,9 +1,10 @@
 // The match extensions (`-m name --option value`): tcp, udp, multiport, comment, mark, statistic, conntrack, state and
 // addrtype — each parses its options, prints them as iptables-save does, and tests a packet — and the registry of
-// every extension, with recent (recent-match.ts) and set (set-match.ts).
+// every extension, with recent (recent-match.ts), set (set-match.ts) and physdev (physdev-match.ts).
 
 import type { Protocol } from '../packet.ts';
 import { quoteArgument } from './arguments.ts';
+import { physdev } from './physdev-match.ts';
 import { recent } from './recent-match.ts';
 import type { Match, MatchEnv } from './rule.ts';
 import { set } from './set-match.ts';
@@ -381,5 +382,6 @@ export const MATCH_EXTENSIONS: ReadonlyMap<string, MatchExtension> = new Map(
     addrtype,
     recent,
     set,
+    physdev,
   ].map((extension) => [extension.name, extension]),
 );

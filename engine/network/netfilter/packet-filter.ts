@@ -11,6 +11,8 @@ export interface HookContext {
   namespace: string;
   /** The device the packet came in on (PREROUTING, INPUT, FORWARD). */
   inInterface?: string;
+  /** Whether it came in through a bridge's port (br_netfilter's physdev: `-m physdev --physdev-is-in`). */
+  inBridge?: boolean;
   /** The device it goes out of (FORWARD, OUTPUT after routing, POSTROUTING). */
   outInterface?: string;
   /** The namespace's own addresses (`-m addrtype --dst-type LOCAL`), and the source address MASQUERADE uses. */
