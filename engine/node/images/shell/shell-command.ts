@@ -146,7 +146,7 @@ async function readCommands(shell: Shell, context: CommandContext): Promise<numb
   return shell.status;
 }
 
-/** The interactive loop: prompt, read a command (more lines while it is incomplete), run it. */
+/** The interactive loop (prompts on stderr, as shells write them): prompt, read a command (more lines while it is incomplete), run it. */
 async function interactive(shell: Shell, context: CommandContext): Promise<number> {
   shell.interactive = shell.readsTerminal = true;
   const terminal = context.terminal;
@@ -163,16 +163,16 @@ async function interactive(shell: Shell, context: CommandContext): Promise<numbe
     terminal.onInterrupt = () => {
       if (!state.typing) return shell.deliver('SIGINT');
       state.text = '';
-      void context.stdout.write('\n' + prompt('PS1'));
+      void context.stderr.write('\n' + prompt('PS1'));
     };
   }
   try {
-    await context.stdout.write(prompt('PS1'));
+    await context.stderr.write(prompt('PS1'));
     for (;;) {
       const line = await context.stdin.readLine();
       if (line === null) {
         if (context.signal.aborted) return signalStatus(context.signal);
-        if (shell.dialect.name === 'bash') await context.stdout.write('exit\n');
+        if (shell.dialect.name === 'bash') await context.stderr.write('exit\n');
         return shell.status;
       }
       state.text += line + '\n';
@@ -182,7 +182,7 @@ async function interactive(shell: Shell, context: CommandContext): Promise<numbe
       } catch (error) {
         if (!(error instanceof ShellSyntaxError)) throw error;
         if (error.incomplete) {
-          await context.stdout.write(prompt('PS2'));
+          await context.stderr.write(prompt('PS2'));
           continue;
         }
         await context.stderr.write(shell.dialect.syntaxError(error.problem, shell.site(error.line), state.text) + '\n');
@@ -204,7 +204,7 @@ async function interactive(shell: Shell, context: CommandContext): Promise<numbe
           state.typing = true;
         }
       }
-      await context.stdout.write(prompt('PS1'));
+      await context.stderr.write(prompt('PS1'));
     }
   } finally {
     if (terminal) terminal.onInterrupt = previousHandler;

@@ -53,7 +53,8 @@ export function runProgram(
     fs,
     stdin: options.stdin || options.tty ? stdin : undefined,
     stdout,
-    stderr,
+    // A terminal is one stream, as the runtime gives it.
+    stderr: options.tty ? stdout : stderr,
     tty: options.tty ?? false,
     clock,
     signal: controller.signal,
