@@ -90,6 +90,152 @@ export interface SchedulingExplanation {
   decisions: KubeObjectJson[];
 }
 
+/** A device of a network namespace, as `ip addr` shows it. */
+export interface NetworkDevice {
+  name: string;
+  /** loopback, veth, bridge, vxlan, ethernet or dummy. */
+  kind: string;
+  /** The `ip link` index. */
+  index: number;
+  mac: string;
+  mtu: number;
+  up: boolean;
+  /** Addresses in CIDR form (`10.244.1.1/24`). */
+  addresses: string[];
+  /** The bridge this device is a port of. */
+  master?: string;
+  /** A veth's other end: its namespace and name. */
+  peer?: { namespace: string; device: string };
+  /** A VXLAN device's identifier, local VTEP and the remote VTEPs it sends to (node IPs). */
+  vxlan?: { vni: number; local: string; port: number; remotes: string[] };
+}
+
+/** A pod's network namespace: its address and the veth pair joining it to its node's bridge. */
+export interface NetworkPod {
+  namespace: string;
+  name: string;
+  /** The network namespace's name, `pod/<namespace>/<name>`. */
+  netns: string;
+  ip: string;
+  mac: string;
+  /** The pod's end of the veth pair (`eth0`) and the node's end (`veth1a2b3c4d`, a port of the bridge). */
+  podInterface: string;
+  hostInterface: string;
+}
+
+/** How a node reaches another node's pods: through the overlay device, or a plain route on the node network. */
+export interface NetworkTunnel {
+  /** The other node. */
+  node: string;
+  podCidr: string;
+  /** The route's line as `ip route` prints it. */
+  route: string;
+  device: string;
+  /** The remote VTEP (overlay) or gateway (routed): the other node's IP. */
+  remote: string;
+  kind: 'vxlan' | 'route';
+}
+
+/** A node's root namespace (`node/<name>`): its devices, routes, tunnels to the other nodes and its pods. */
+export interface NetworkNode {
+  name: string;
+  netns: string;
+  ip: string;
+  podCidr: string;
+  bridge: string;
+  devices: NetworkDevice[];
+  /** The main routing table, one `ip route` line each. */
+  routes: string[];
+  tunnels: NetworkTunnel[];
+  pods: NetworkPod[];
+}
+
+/** One endpoint of a Service, from its EndpointSlices. */
+export interface NetworkEndpoint {
+  ip: string;
+  port: number;
+  portName?: string;
+  ready: boolean;
+  /** The pod behind it (`namespace/name`) and its node, when the slice says. */
+  pod?: string;
+  node?: string;
+}
+
+/** A Service with its virtual addresses, ports and endpoints. */
+export interface NetworkService {
+  namespace: string;
+  name: string;
+  type: string;
+  /** The ClusterIP, `None` for a headless Service, '' for an ExternalName. */
+  clusterIP: string;
+  externalIPs: string[];
+  loadBalancerIPs: string[];
+  externalName?: string;
+  ports: { name?: string; protocol: string; port: number; targetPort: string; nodePort?: number }[];
+  endpoints: NetworkEndpoint[];
+}
+
+/** The lab's network as the network panel draws it. */
+export interface NetworkTopology {
+  /** The CNI plugin (--cni): flannel (VXLAN overlay) or routed (host-gw routes). */
+  cni: string;
+  /** kube-proxy's mode: iptables or ipvs. */
+  proxyMode: string;
+  nodes: NetworkNode[];
+  services: NetworkService[];
+}
+
+/** One step of a packet's way, as the data plane recorded it (engine/network/packet.ts's TraceHop). */
+export type NetworkTraceHop = {
+  /** The network namespace the step happened in: `pod/<namespace>/<name>` or a node's `node/<name>`. */
+  namespace: string;
+  /** One line a student reads: what happened here. */
+  summary: string;
+} & (
+  | { kind: 'socket'; action: 'send' | 'receive'; program?: string }
+  | { kind: 'device'; device: string; direction: 'egress' | 'ingress'; deviceType: string }
+  | { kind: 'route'; route: string; device: string; via?: string }
+  | { kind: 'neighbour'; ip: string; mac: string; device: string }
+  | { kind: 'bridge'; bridge: string; port: string; mac: string }
+  | { kind: 'netfilter'; hook: string; table: string; chain: string; rule: string; target: string }
+  | { kind: 'nat'; type: 'DNAT' | 'SNAT' | 'MASQUERADE' | 'reverse'; from: string; to: string }
+  | { kind: 'conntrack'; entry: string; state: string }
+  | { kind: 'ipvs'; service: string; realServer: string; scheduler: string }
+  | { kind: 'encapsulation'; device: string; vni: number; outerSrc: string; outerDst: string }
+  | { kind: 'decapsulation'; device: string; vni: number }
+  | { kind: 'deliver'; socket: string }
+  | { kind: 'drop'; reason: string }
+  | { kind: 'reject'; reason: string }
+);
+
+/** One exchange a program sent (a DNS query of a lookup), with the hops of its way there and back. */
+export interface NetworkExchange {
+  id: number;
+  from: string;
+  program: string;
+  protocol: 'tcp' | 'udp' | 'icmp';
+  dst: string;
+  dstPort: number;
+  /** "ok", or the error the program saw. */
+  outcome: string;
+  hops: NetworkTraceHop[];
+}
+
+/** A packet trace: how the request from a pod or node to a target went, hop by hop. */
+export interface NetworkTrace {
+  phase: 'Succeeded' | 'Failed';
+  /** The address the target's host resolved to. */
+  address?: string;
+  protocol: 'tcp' | 'icmp';
+  port: number;
+  /** What the sender saw: "HTTP/1.1 200", "connected", "Connection refused", "web: NXDOMAIN"… */
+  result: string;
+  /** The DNS exchanges that resolved the host, in order. */
+  lookups: NetworkExchange[];
+  /** The hops of the request and its answer. */
+  hops: NetworkTraceHop[];
+}
+
 /** The requests the UI may make: method name → parameters and result. */
 export interface HostMethods {
   'lab.info': { params: Record<string, never>; result: LabInfo };
@@ -116,6 +262,15 @@ export interface HostMethods {
   /** Events about one object, oldest first. */
   'objects.events': { params: { ref: ObjectRef }; result: { items: KubeObjectJson[] } };
   'scheduling.explain': { params: { namespace: string; name: string }; result: SchedulingExplanation };
+  /** The data plane: every node's root namespace with its devices, routes, tunnels and pods, and the Services. */
+  'network.topology': { params: Record<string, never>; result: NetworkTopology };
+  /**
+   * Sends a request through the data plane from `pod/<namespace>/<name>` or `node/<name>` to a URL (an HTTP GET), a
+   * host:port (a TCP connection) or a host (a ping), and answers every hop of its way.
+   */
+  'network.trace': { params: { from: string; to: string }; result: NetworkTrace };
+  /** A node's netfilter rules as `iptables-save` and `ipvsadm -Ln` print them. */
+  'network.rules': { params: { node: string }; result: { iptablesSave: string; ipvs: string } };
   /** Opens a watch stream of one resource (optionally one namespace): first the current objects, then changes. */
   'watch.open': { params: { ref: ResourceRef; namespace?: string }; result: { stream: string } };
   /** Opens a stream of a container's log. */
@@ -162,6 +317,9 @@ export const HOST_METHOD_NAMES = [
   'objects.delete',
   'objects.events',
   'scheduling.explain',
+  'network.topology',
+  'network.trace',
+  'network.rules',
   'watch.open',
   'logs.open',
   'terminal.open',

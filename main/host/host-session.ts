@@ -18,29 +18,22 @@ import type {
 import { HOST_METHOD_NAMES } from '../../engine/protocol/host-api.ts';
 import type { RequestMessage, ResponseMessage, StreamMessage } from '../../engine/protocol/framing.ts';
 import { editorSchemas } from './editor-schemas.ts';
+import { HostFailure, badRequest, notFound } from './host-failure.ts';
 import { findKubectl } from './kubectl-path.ts';
 import type { LabHost } from './lab-host.ts';
+import { NetworkView } from './network-view.ts';
 import { ObjectWriter, objectYaml } from './object-writer.ts';
 import { ResourceCatalog } from './resource-catalog.ts';
 import { Terminal, userShell } from './terminal.ts';
 import { openLogStream, openWatchStream } from './streams.ts';
 import type { StreamSource } from './streams.ts';
 
-/** A failure of a request, carrying the HostError the UI is sent. */
-export class HostFailure extends Error {
-  constructor(readonly error: HostError) {
-    super(error.message);
-  }
-}
+export { HostFailure } from './host-failure.ts';
 
 export type StreamSink = (message: StreamMessage) => void;
 
 /** The most streams one connection may hold open at once (watches, logs and terminals together). */
 export const MAX_STREAMS = 256;
-
-function badRequest(message: string): HostFailure {
-  return new HostFailure({ code: 400, reason: 'BadRequest', message });
-}
 
 function asHostError(error: unknown): HostError {
   if (error instanceof HostFailure) return error.error;
@@ -82,6 +75,7 @@ export class HostSession {
   private readonly client: InProcessClient;
   private readonly catalog: ResourceCatalog;
   private readonly writer: ObjectWriter;
+  private readonly network: NetworkView;
   private readonly streams = new Map<string, StreamSource>();
   private nextStream = 1;
   private closed = false;
@@ -94,12 +88,13 @@ export class HostSession {
     this.client = lab.client();
     this.catalog = new ResourceCatalog(this.client);
     this.writer = new ObjectWriter(this.client, this.catalog);
+    this.network = new NetworkView(lab.cluster, this.client);
   }
 
   /** Answers one request; rejects with a HostFailure. */
   async call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<HostResult<M>> {
     if (!(HOST_METHOD_NAMES as readonly string[]).includes(method)) {
-      throw new HostFailure({ code: 404, reason: 'NotFound', message: `unknown method "${String(method)}"` });
+      throw notFound(`unknown method "${String(method)}"`);
     }
     if (this.closed) throw new HostFailure({ code: 503, reason: 'ServiceUnavailable', message: 'session closed' });
     try {
@@ -145,8 +140,7 @@ export class HostSession {
 
   private terminal(stream: unknown): Terminal {
     const terminal = typeof stream === 'string' ? this.streams.get(stream) : undefined;
-    if (!(terminal instanceof Terminal))
-      throw new HostFailure({ code: 404, reason: 'NotFound', message: `no terminal "${String(stream)}"` });
+    if (!(terminal instanceof Terminal)) throw notFound(`no terminal "${String(stream)}"`);
     return terminal;
   }
 
@@ -222,6 +216,9 @@ export class HostSession {
         throw error;
       }
     },
+    'network.topology': () => this.network.topology(),
+    'network.trace': ({ from, to }) => this.network.trace(from, to),
+    'network.rules': async ({ node }) => this.network.rules(node),
     'watch.open': async ({ ref, namespace }) => {
       const r = checkResource(ref);
       if (namespace !== undefined && !isName(namespace)) throw badRequest('namespace must be a name');
