@@ -328,7 +328,8 @@ describe('custom resources', () => {
       code: 0,
       stdout:
         'customresourcedefinition.apiextensions.k8s.io/clocks.lab.kubelab.io\n' +
-        'customresourcedefinition.apiextensions.k8s.io/faults.lab.kubelab.io\n',
+        'customresourcedefinition.apiextensions.k8s.io/faults.lab.kubelab.io\n' +
+        'customresourcedefinition.apiextensions.k8s.io/packettraces.lab.kubelab.io\n',
     });
     const resources = await lab.kubectl(['api-resources', '--api-group=stable.example.com', '--no-headers']);
     expect(resources.stdout).toBe('');

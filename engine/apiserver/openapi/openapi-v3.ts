@@ -3,6 +3,7 @@
 // x-kubernetes-action, writes declaring the fieldValidation parameter kubectl looks for) and the schemas they use.
 // kubectl apply, create, replace, edit, diff and explain read these documents.
 
+import { acceptedPatchContentTypes } from '../patch/index.ts';
 import { createHash } from 'node:crypto';
 import type { SchemaLookup } from '../../api/schema-table.ts';
 import type { ResourceRegistry, ServedGroup } from '../registry/resource-registry.ts';
@@ -129,15 +130,10 @@ function operation(
     op['requestBody'] = { content: { '*/*': { schema: { $ref: refPath(opts.body) } } }, required: true };
   }
   if (opts.patch) {
+    // What PATCH accepts: kubectl apply sends a strategic merge patch only where it is listed (not for CRDs).
+    const types = [...acceptedPatchContentTypes(!d.customResource)].sort();
     op['requestBody'] = {
-      content: Object.fromEntries(
-        [
-          'application/apply-patch+yaml',
-          'application/json-patch+json',
-          'application/merge-patch+json',
-          'application/strategic-merge-patch+json',
-        ].map((t) => [t, { schema: { $ref: refPath(`${META}.Patch`) } }]),
-      ),
+      content: Object.fromEntries(types.map((t) => [t, { schema: { $ref: refPath(`${META}.Patch`) } }])),
       required: true,
     };
   }

@@ -3,6 +3,7 @@
 // use — the name resolved by the namespace's resolver, each DNS query a traced exchange of its own — and every hop
 // of the way returned with how it ended.
 
+import { STATUS_CODES } from 'node:http';
 import type { TraceHop } from '../packet.ts';
 import type { KeptTrace } from './trace-log.ts';
 import type { NetworkLab } from './network-lab.ts';
@@ -92,7 +93,10 @@ export async function tracePacket(lab: NetworkLab, from: string, target: TraceTa
       port: target.port,
     });
     ok = typeof response !== 'string';
-    result = typeof response === 'string' ? OUTCOMES[response]! : `HTTP/1.1 ${response.status}`;
+    result =
+      typeof response === 'string'
+        ? OUTCOMES[response]!
+        : `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim();
   } else {
     const outcome = await access.connect(address, target.port);
     ok = outcome === 'connected';
