@@ -3,7 +3,9 @@
 
 import { findImage } from '../catalogue.ts';
 import { MemoryFilesystem } from '../process/memory-filesystem.ts';
+import type { NodeAccess } from '../node-access.ts';
 import type { ImageDefinition, NetworkAccess } from '../program.ts';
+import type { VirtualClock } from '../../../lab/clock.ts';
 import { runProgram } from './run-program.ts';
 import type { ProgramRun } from './run-program.ts';
 
@@ -18,6 +20,8 @@ export interface ImageRunOptions {
   env?: Record<string, string>;
   stdin?: string;
   network?: NetworkAccess;
+  node?: NodeAccess;
+  clock?: VirtualClock;
 }
 
 /** Starts `argv` in the image, with extra files (volumes) written over the image's. */
@@ -29,6 +33,8 @@ export function startInImage(reference: string, argv: string[], options: ImageRu
     env: { ...image.env, ...options.env },
     stdin: options.stdin !== undefined,
     network: options.network,
+    node: options.node,
+    clock: options.clock,
   });
   if (options.stdin !== undefined) run.stdin.end(options.stdin);
   return run;

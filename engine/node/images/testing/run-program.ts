@@ -3,6 +3,7 @@
 
 import { PassThrough } from 'node:stream';
 import { VirtualClock } from '../../../lab/clock.ts';
+import type { NodeAccess } from '../node-access.ts';
 import { MemoryFilesystem } from '../process/memory-filesystem.ts';
 import type { NetworkAccess, Program, ProgramContext, RunningProgram } from '../program.ts';
 
@@ -32,6 +33,7 @@ export function runProgram(
     fs?: MemoryFilesystem;
     clock?: VirtualClock;
     network?: NetworkAccess;
+    node?: NodeAccess;
   } = {},
 ): ProgramRun {
   const clock = options.clock ?? new VirtualClock(labStart, () => 0);
@@ -59,6 +61,7 @@ export function runProgram(
     clock,
     signal: controller.signal,
     network: options.network,
+    node: options.node,
   };
   const running = program.start(context);
   return {
