@@ -71,8 +71,10 @@ function kubeletUser(nodeName: string): UserInfo {
 export class ClusterNodes implements FaultTargets {
   private readonly kubelets = new Map<string, Kubelet>();
   private readonly running = new Set<string>();
+  private readonly network: NetworkLab | undefined;
 
   constructor(options: ClusterNodesOptions) {
+    this.network = options.network?.lab;
     const timers = new SharedTimerClock(options.clock);
     const { config } = options;
     const capacity = options.capacity ?? DEFAULT_NODE_CAPACITY;
@@ -148,6 +150,7 @@ export class ClusterNodes implements FaultTargets {
   async stopNode(name: string): Promise<void> {
     const kubelet = this.kubelets.get(name);
     if (!kubelet || !this.running.delete(name)) return;
+    this.network?.setNodeLink(name, false);
     await kubelet.stop();
   }
 
@@ -155,6 +158,7 @@ export class ClusterNodes implements FaultTargets {
     const kubelet = this.kubelets.get(name);
     if (!kubelet || this.running.has(name)) return;
     this.running.add(name);
+    this.network?.setNodeLink(name, true);
     await kubelet.start();
   }
 

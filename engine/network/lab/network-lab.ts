@@ -122,6 +122,15 @@ export class NetworkLab {
     });
   }
 
+  /**
+   * A node's machine stops (a NodeDown fault) or comes back: its link to the node network goes down or up, so what is
+   * sent to it or its pods times out, as to a machine that is off.
+   */
+  setNodeLink(nodeName: string, up: boolean): void {
+    const node = this.network.node(nodeName);
+    if (node !== undefined) node.uplink.up = up;
+  }
+
   stop(): void {
     this.running = false;
     for (const agents of this.agents.values()) stopAgents(agents);
