@@ -147,6 +147,12 @@ describe('kubectl debug node/', () => {
     );
     expect(await onNode('chroot', '/host', 'iptables-save', '-t', 'nat')).toContain(':KUBE-SERVICES - [0:0]\n');
     expect(await onNode('chroot', '/host', 'crictl', 'pods', '-q')).toMatch(/^([0-9a-f]{64}\n)+$/);
+    const files = (await onNode('ls', '/host/var/run/netns')).split(/\s+/).filter(Boolean);
+    const listed = (await onNode('ip', 'netns'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ')[0]);
+    expect(files.sort()).toEqual(listed.sort());
     const shell = await lab.kubectl(['exec', '-i', debugPod, '--', 'sh'], {
       stdin: 'chroot /host\nip netns | wc -l\nexit\n',
     });

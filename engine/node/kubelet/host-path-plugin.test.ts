@@ -6,7 +6,7 @@ import { nodeRootFilesystem } from './node-root.ts';
 const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' } };
 
 function setUp() {
-  const root = nodeRootFilesystem({ name: 'node-1', ip: '172.18.0.3' });
+  const root = nodeRootFilesystem({ name: 'node-1', ip: '172.18.0.3', netns: () => ['cni-1234'] });
   const plugin = hostPathPlugin(() => root);
   const mount = (path: string, type?: string) =>
     plugin.setUp(pod, { name: 'v', hostPath: { path, ...(type !== undefined && { type }) } });
@@ -21,6 +21,8 @@ describe('hostPath volumes', () => {
     expect(fs.read('/etc/hostname')).toBe('node-1\n');
     expect(fs.read('/etc/hosts')).toContain('172.18.0.3\tnode-1\n');
     expect(fs.read('/etc/crictl.yaml')).toBe('runtime-endpoint: unix:///run/containerd/containerd.sock\n');
+    expect(fs.list('/var/run/netns')).toEqual(['cni-1234']);
+    expect(fs.read('/run/netns/cni-1234')).toBe('');
   });
 
   it('mount a directory of the node, where what the pod writes lands on the node', async () => {

@@ -122,7 +122,8 @@ export class Kubelet implements PodWorkerHost {
             this.requestToken(pod, audience, expirationSeconds),
         })
       : [];
-    const root = () => (this.root ??= nodeRootFilesystem({ name: options.nodeName, ip: options.nodeIP }));
+    const netns = () => this.runtime.listing.netnsNames();
+    const root = () => (this.root ??= nodeRootFilesystem({ name: options.nodeName, ip: options.nodeIP, netns }));
     this.volumePlugins = [emptyDirPlugin, hostPathPlugin(root), ...fromApi, ...(options.volumePlugins ?? [])];
     this.identity = {
       name: options.nodeName,

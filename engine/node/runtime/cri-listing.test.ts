@@ -31,6 +31,7 @@ describe('the CRI listing', () => {
     ]);
     listing.podRemoved('u1');
     expect(listing.sandboxes().map((s) => s.id)).toEqual(['s3']);
+    expect(listing.netnsNames()).toEqual(['cni-s3000000-0000-0000-0000-000000000000']);
   });
 
   it('keeps of each container the newest instance and the one before, as kubelet’s container GC does', () => {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CriContainer, CriPodSandbox, RuntimeView } from '../images/node-access.ts';
 import type { StoredImage } from './image-store.ts';
+import { netnsNameOf } from './netns-path.ts';
 import type { PodSandbox } from './pod-sandbox.ts';
 import type { RuntimeContainer } from './runtime-container.ts';
 
@@ -52,6 +53,14 @@ export class CriListing implements RuntimeView {
   /** The pod is gone (RemovePodSandbox): its sandboxes and containers leave the listing. */
   podRemoved(podUid: string): void {
     for (const [id, listed] of this.listed) if (listed.sandbox.podUid === podUid) this.listed.delete(id);
+  }
+
+  /** The network namespaces of the ready sandboxes outside the host network, newest first (/var/run/netns). */
+  netnsNames(): string[] {
+    return [...this.listed.values()]
+      .filter(({ sandbox }) => sandbox.ready && !sandbox.hostNetwork)
+      .map(({ sandbox }) => netnsNameOf(sandbox.id))
+      .reverse();
   }
 
   sandboxes(): CriPodSandbox[] {

@@ -26,7 +26,7 @@ export const nodeImage: ImageDefinition = image({
     '/usr/bin/kubelet': '',
     '/usr/local/bin/containerd': '',
   },
-  directories: [...commonDirectories, '/etc/kubernetes/manifests', '/var/lib/kubelet', '/var/log/pods', '/run/netns'],
+  directories: [...commonDirectories, '/etc/kubernetes/manifests', '/var/lib/kubelet', '/var/log/pods'],
   commands: nodeCommands,
   userland: 'gnu',
 });
