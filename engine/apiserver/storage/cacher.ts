@@ -1,12 +1,14 @@
 // The watch cache of one resource (k8s.io/apiserver/pkg/storage/cacher): it lists the resource's keys once, then
 // follows the store's watch, keeping every object decoded in memory and a window of recent events. API watches are
-// served from it (one store watch per resource, however many clients watch), and so are unpaginated lists.
+// served from it (one store watch per resource, however many clients watch), and so are unpaginated lists. A cache
+// of size 0 is disabled, as kube-apiserver's is for events: reads go to the store and each watch is a store watch.
 
 import type { KubeObject } from '../../api/object.ts';
 import type { KV, WatchEvent, Watcher } from '../../store/kv.ts';
 import { prefixEnd } from '../../store/kv.ts';
 import { decodeObject } from './codec.ts';
 import { StorageError } from './storage-error.ts';
+import { watchStore } from './store-watch.ts';
 import { WatchStream } from './watch-stream.ts';
 import type { ApiWatchEvent } from './watch-stream.ts';
 
@@ -52,6 +54,8 @@ interface CacheWatcher {
 }
 
 const DEFAULT_CAPACITY = 10_000;
+/** Resources without a watch cache by default (kube-apiserver's DefaultWatchCacheSizes): events, by the hundred thousand. */
+const UNCACHED_PREFIXES = new Set(['/registry/events/']);
 const FRESHNESS_WAIT_MS = 3_000;
 const BOOKMARK_INTERVAL_MS = 60_000;
 
@@ -79,12 +83,15 @@ export class Cacher {
   private bookmarkTimer: ReturnType<typeof setInterval> | undefined;
   private started: Promise<void> | undefined;
   private stopped = false;
+  /** The watches of a disabled cache, each on the store. */
+  private readonly storeWatches = new Set<WatchStream>();
 
   constructor(
     private readonly kv: KV,
     /** The resource's key prefix, with a trailing slash. */
     readonly prefix: string,
-    private readonly capacity = DEFAULT_CAPACITY,
+    /** Events kept for watches resuming from a revision; 0 disables the cache. */
+    private readonly capacity = UNCACHED_PREFIXES.has(prefix) ? 0 : DEFAULT_CAPACITY,
     private readonly indexFunctions: CacheIndexes = {},
   ) {
     for (const field of Object.keys(indexFunctions)) {
@@ -98,14 +105,20 @@ export class Cacher {
     return field in this.indexFunctions;
   }
 
+  /** False for a disabled cache: gets and lists must then read the store, and get() and list() hold nothing. */
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
   /** Lists the resource and starts following it; resolves when the cache holds a complete state. */
   start(): Promise<void> {
-    this.started ??= this.resync();
+    this.started ??= this.enabled ? this.resync() : Promise.resolve();
     return this.started;
   }
 
   stop(): void {
     this.stopped = true;
+    for (const stream of [...this.storeWatches]) stream.close();
     this.storeWatch?.cancel();
     if (this.bookmarkTimer) clearInterval(this.bookmarkTimer);
     for (const watcher of this.allWatchers()) watcher.stream.close();
@@ -183,6 +196,7 @@ export class Cacher {
    * cache, it waits for the cache to catch up.
    */
   async watch(options: CacheWatchOptions): Promise<WatchStream> {
+    if (!this.enabled) return watchStore(this.kv, options, this.storeWatches);
     await this.start();
     if (options.sinceRevision !== undefined && options.sinceRevision > this.revision) {
       await this.waitUntilFresh(options.sinceRevision);

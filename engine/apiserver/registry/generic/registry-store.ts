@@ -155,14 +155,16 @@ export class RegistryStore {
   async get(namespace: string, name: string, resourceVersion?: string): Promise<KubeObject> {
     const key = this.keyFor(namespace, name);
     const obj =
-      resourceVersion === '0' ? (await this.cacher.start(), this.cacher.get(key)) : await this.storage.get(key);
+      resourceVersion === '0' && this.cacher.enabled
+        ? (await this.cacher.start(), this.cacher.get(key))
+        : await this.storage.get(key);
     if (!obj) throw notFound(this.groupResource, name);
     return obj;
   }
 
   /**
-   * Lists objects. Unpaginated lists come from the watch cache once it has caught up with the store; paginated
-   * lists are read from the store at one revision, so every page belongs to the same snapshot.
+   * Lists objects. Unpaginated lists come from the watch cache (if the resource has one) once it has caught up with
+   * the store; paginated lists are read from the store at one revision, so every page belongs to the same snapshot.
    */
   async list(namespace: string, options: ListOptions = {}): Promise<KubeList> {
     const keyPrefix = namespacePrefix(this.definition.storagePrefix ?? this.definition.resource, namespace);
@@ -195,8 +197,8 @@ export class RegistryStore {
     } else {
       await this.cacher.start();
       const consistent = options.resourceVersion === undefined || options.resourceVersion === '';
-      if (consistent && !this.cacher.canConfirmFreshness) {
-        // The store cannot confirm the cache is current: read the list from the store itself.
+      if (!this.cacher.enabled || (consistent && !this.cacher.canConfirmFreshness)) {
+        // No cache, or the store cannot confirm the cache is current: read the list from the store itself.
         ({ items, revision } = await this.readPage(keyPrefix, 0, keyPrefix, 0, options.predicate));
       } else {
         await this.waitFresh(consistent ? await this.storeRevision() : rv);
