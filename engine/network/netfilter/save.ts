@@ -14,7 +14,7 @@ const VERSION = 'iptables-save v1.8.10 (nf_tables)';
 
 /** The date as C's ctime prints it (`Mon Nov 23 14:26:39 2026`), in UTC. */
 function ctime(ms: number): string {
-  const [day, month, date, year, time] = new Date(ms).toUTCString().replace(',', '').split(' ') as string[];
+  const [day, date, month, year, time] = new Date(ms).toUTCString().replace(',', '').split(' ') as string[];
   const weekday = day!.slice(0, 3);
   return `${weekday} ${month} ${date!.replace(/^0/, ' ')} ${time} ${year}`;
 }
