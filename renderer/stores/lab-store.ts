@@ -9,7 +9,7 @@ import { hostErrorOf } from '../services/host-client.ts';
 import { host } from '../services/host.ts';
 
 export type Theme = 'light' | 'dark';
-export type CentreView = 'editor' | 'cluster';
+export type CentreView = 'editor' | 'cluster' | 'network';
 
 const THEME_KEY = 'kubelab.theme';
 const ZOOM_KEY = 'kubelab.zoom';

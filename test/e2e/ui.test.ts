@@ -164,6 +164,64 @@ describe.skipIf(!hasChromium())('the lab in a browser', () => {
     await shot('6-scheduling-explanation');
   });
 
+  it('traces a packet from a pod through the Service to a pod, hop by hop', async () => {
+    await host.result('objects.apply', {
+      yaml: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n',
+    });
+    await page.locator('[data-testid="view-tab"][data-view="network"]').click();
+    const endpoints = page.locator(
+      '[data-testid="network-service"][data-name="web"] [data-testid="network-endpoint"][data-ready="true"]',
+    );
+    await expect.poll(() => endpoints.count(), { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('network-tunnel').count()).toBe(6);
+    const webPod = page.locator('[data-testid="network-pod"][data-netns^="pod/default/web-"]').first();
+    const source = (await webPod.getAttribute('data-netns'))!;
+    await page.getByTestId('trace-from').selectOption(source);
+    await page.getByTestId('trace-to').fill('http://web/');
+    await page.getByTestId('trace-run').click();
+    const result = page.getByTestId('trace-result');
+    await expect.poll(() => result.getAttribute('data-phase'), { timeout: 30_000 }).toBe('Succeeded');
+    expect(await result.textContent()).toContain('HTTP/1.1 200');
+
+    const current = page.locator('[data-testid="trace-hop"][data-current="true"]');
+    const hop = async () => ({
+      index: Number(await current.getAttribute('data-index')),
+      kind: (await current.getAttribute('data-kind')) ?? '',
+      netns: (await current.getAttribute('data-namespace')) ?? '',
+      text: (await current.textContent()) ?? '',
+    });
+    /** Steps until the current hop is what `wanted` says, and answers it. */
+    const stepTo = async (wanted: (h: Awaited<ReturnType<typeof hop>>) => boolean) => {
+      for (let h = await hop(); ; h = await hop()) {
+        if (wanted(h)) return h;
+        expect(await page.getByTestId('trace-step').isEnabled(), `no hop after ${h.index}: ${h.text}`).toBe(true);
+        await page.getByTestId('trace-step').click();
+        await expect.poll(async () => (await hop()).index).toBe(h.index + 1);
+      }
+    };
+    expect(await hop()).toMatchObject({ index: 0, kind: 'socket', netns: source });
+
+    const dnat = await stepTo((h) => h.kind === 'nat' && h.text.includes('DNAT'));
+    const endpoint = /→ (\d+\.\d+\.\d+\.\d+:80)/.exec(dnat.text)?.[1];
+    expect(endpoint).toBeDefined();
+    await expect
+      .poll(() => page.getByTestId('rules-text-match').textContent())
+      .toContain(`-j DNAT --to-destination ${endpoint}`);
+    const chosen = page.locator(`[data-testid="network-endpoint"][data-endpoint="${endpoint}"]`);
+    await expect.poll(() => chosen.getAttribute('class')).toContain('chosen');
+    await shot('7-network-dnat');
+
+    await page.getByTestId('trace-back').click();
+    expect((await hop()).index).toBe(dnat.index - 1);
+    await page.getByTestId('trace-step').click();
+
+    const deliver = await stepTo((h) => h.kind === 'deliver' && h.netns.startsWith('pod/default/web-'));
+    const destination = page.locator(`[data-testid="network-pod"][data-netns="${deliver.netns}"]`);
+    expect(await destination.getAttribute('data-ip')).toBe(endpoint!.split(':')[0]);
+    expect(await destination.getAttribute('data-current')).toBe('true');
+    await shot('8-network-deliver');
+  }, 120_000);
+
   it('met no page errors on the way', () => {
     expect(problems).toEqual([]);
   });
