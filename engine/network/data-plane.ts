@@ -325,6 +325,8 @@ export class DataPlane {
   ): Status {
     const ns = dev.namespace;
     if (ns === undefined || !dev.up) return this.fail(dev.namespace, DROPPED, trace, `${dev.name} is gone or down`);
+    // The mark stays in the namespace that set it (skb_scrub_packet when a frame crosses into another one).
+    if (packet.mark !== 0) packet = { ...packet, mark: 0 };
     if (trace) trace.push(deviceHop(ns.name, dev, 'ingress', packet));
     if (dev.master !== undefined) return this.bridgeIn(ns, dev.master, dev, packet, dstMac, srcMac, trace);
     if (dstMac !== dev.mac)

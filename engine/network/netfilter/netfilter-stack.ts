@@ -30,12 +30,12 @@ export interface NetfilterStackOptions {
 
 type Step = TableName | 'conntrack' | 'ipvs' | 'confirm';
 
-/** Each hook's steps in the kernel's priority order (raw -300, conntrack -200, mangle -150, nat dst -100, ...). */
+/** Each hook's steps in the kernel's priority order (raw -300, conntrack -200, mangle -150, nat dst -100, IPVS…). */
 const PIPELINES: Record<Hook, readonly Step[]> = {
   PREROUTING: ['raw', 'conntrack', 'mangle', 'nat'],
   INPUT: ['mangle', 'filter', 'ipvs', 'nat', 'confirm'],
   FORWARD: ['mangle', 'filter'],
-  OUTPUT: ['raw', 'conntrack', 'mangle', 'nat', 'filter'],
+  OUTPUT: ['raw', 'conntrack', 'mangle', 'nat', 'ipvs', 'filter'],
   POSTROUTING: ['mangle', 'nat', 'confirm'],
 };
 
@@ -80,6 +80,9 @@ export class NetfilterStack implements PacketFilter {
         if (run.hit) this.conntrack.discard(run.hit.entry);
         return { verdict: outcome.verdict, reason: outcome.reason };
       }
+      // IPVS took the packet (NF_STOLEN): it leaves towards the real server through POSTROUTING, where its source
+      // NAT and confirmation happen; the INPUT steps after IPVS never see it.
+      if (step === 'ipvs' && hook === 'INPUT' && run.packet.dst !== input.dst) break;
     }
     const reroute = (hook === 'OUTPUT' || hook === 'INPUT') && run.packet.dst !== input.dst;
     return reroute ? { verdict: 'ACCEPT', packet: run.packet, reroute } : { verdict: 'ACCEPT', packet: run.packet };
@@ -230,7 +233,10 @@ export class NetfilterStack implements PacketFilter {
     });
   }
 
-  /** IPVS at INPUT: a new connection to a virtual server bound here goes to the real server the scheduler picks. */
+  /**
+   * IPVS at INPUT, and at OUTPUT for the node's own connections (ip_vs_local_request4): a new connection to a virtual
+   * server bound here goes to the real server the scheduler picks.
+   */
   private ipvsStep(run: Run): TableOutcome {
     const { packet } = run;
     const hit = run.hit!;
