@@ -32,16 +32,26 @@ function setUp(files: Record<string, string> = {}) {
   );
   web.namespace.listen('tcp', '0.0.0.0', 80, () => ({ status: 200, body: 'ok' }), 'nginx');
   const traces = new TraceLog();
+  const clock = new VirtualClock(0, () => 0);
   const conf = RESOLV_CONF.replace('DNS', dns.ip);
   const access = dataPlaneAccess({
     dataPlane: new DataPlane(),
     namespace: () => client.namespace,
     fs: { read: (path) => ({ '/etc/resolv.conf': conf, ...files })[path] },
     traces,
-    clock: new VirtualClock(0, () => 0),
+    clock,
     program: 'client',
   });
-  return { access, traces, client, web, dns };
+  return { access, traces, client, web, dns, clock };
+}
+
+/** Whether the call has ended after `ms` more of lab time. */
+async function endedAfter(clock: VirtualClock, call: Promise<unknown>, ms: number): Promise<boolean> {
+  let ended = false;
+  void call.then(() => (ended = true));
+  clock.step(ms);
+  await new Promise((resolve) => setImmediate(resolve));
+  return ended;
 }
 
 describe('the network a program sees over the data plane', () => {
@@ -58,9 +68,26 @@ describe('the network a program sees over the data plane', () => {
     expect(await access.lookup('10.1.2.3')).toEqual({ status: 'found', name: '10.1.2.3', addresses: ['10.1.2.3'] });
   });
 
-  it('times out when no nameserver answers', async () => {
-    const { access } = setUp({ '/etc/resolv.conf': 'nameserver 10.244.9.9\n' });
-    expect(await access.lookup('web')).toEqual({ status: 'timeout' });
+  it('times out when no nameserver answers, after the resolver has waited for it', async () => {
+    const { access, clock } = setUp({ '/etc/resolv.conf': 'nameserver 10.244.9.9\n' });
+    const lookup = access.lookup('web');
+    expect(await endedAfter(clock, lookup, 4_999)).toBe(false);
+    expect(await endedAfter(clock, lookup, 1)).toBe(true);
+    expect(await lookup).toEqual({ status: 'timeout' });
+  });
+
+  it("gives up an unanswered connection after the kernel's time, or the caller's timeout", async () => {
+    const { access, clock } = setUp();
+    const arp = access.connect('10.250.0.1', 80);
+    expect(await endedAfter(clock, arp, 2_999)).toBe(false);
+    expect(await endedAfter(clock, arp, 1)).toBe(true);
+    expect(await arp).toBe('unreachable');
+    const bounded = access.connect('10.250.0.1', 80, { timeoutMs: 1_000 });
+    expect(await endedAfter(clock, bounded, 1_000)).toBe(true);
+    const controller = new AbortController();
+    const stopped = access.connect('10.250.0.1', 80, { signal: controller.signal });
+    controller.abort();
+    expect(await endedAfter(clock, stopped, 0)).toBe(true);
   });
 
   it('sends HTTP and connects over TCP, refused where nothing listens', async () => {
@@ -69,7 +96,6 @@ describe('the network a program sees over the data plane', () => {
     expect(await access.http(web.ip, 80, request)).toEqual({ status: 200, body: 'ok' });
     expect(await access.http(web.ip, 8080, request)).toBe('refused');
     expect(await access.connect(web.ip, 80)).toBe('connected');
-    expect(await access.connect('10.250.0.1', 80)).toBe('unreachable');
   });
 
   it('pings, and lists its interfaces and routes as ip does', async () => {

@@ -1,7 +1,8 @@
 // The network as a program in a namespace sees it (NetworkAccess), over the data plane: names resolved by the
 // container's resolver (its /etc/hosts, then DNS through resolv.conf's nameservers, each query a UDP/53 exchange),
 // TCP connections and HTTP requests, ICMP echoes, and the namespace's interfaces and routes as `ip` lists them.
-// Every exchange is traced and the trace kept.
+// Every exchange is traced and the trace kept. An exchange the network does not answer fails after the time a real
+// one takes to give up, in lab time: the caller's timeout, else the kernel's (SYN retries, ARP) or the resolver's.
 
 import type {
   ConnectOutcome,
@@ -12,7 +13,9 @@ import type {
   NetworkAccess,
   NetworkInterface,
   NetworkRoute,
+  NetworkWait,
 } from '../../node/images/program.ts';
+import type { Clock } from '../../lab/clock.ts';
 import type { DataPlane, Exchange } from '../data-plane.ts';
 import { VethDevice } from '../device.ts';
 import type { DnsMessage } from '../dns/message.ts';
@@ -28,6 +31,36 @@ import type { TraceLog } from './trace-log.ts';
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** What one hop adds to a ping's round trip, in ms (a veth or a bridge is a few microseconds; a tunnel more). */
 const MS_PER_HOP = 0.009;
+/** Linux gives up a connection after 6 SYN retransmissions: 1+2+4+8+16+32+64 s. */
+const TCP_CONNECT_GIVE_UP_MS = 127_000;
+/** A neighbour that does not answer ARP: 3 probes a second apart, then "No route to host". */
+const ARP_GIVE_UP_MS = 3_000;
+/** musl's resolver waits 5 s (resolv.conf's `timeout:`) for a nameserver. */
+const DNS_TIMEOUT_MS = 5_000;
+/** ping waits for each echo reply up to -W, 10 s by default in busybox. */
+const ECHO_WAIT_MS = 10_000;
+
+/** Lab time passes while nothing answers: up to the caller's timeout, or ends early with its signal. */
+function waitOut(clock: Clock, ms: number, wait: NetworkWait | undefined): Promise<void> {
+  const signal = wait?.signal;
+  const duration = Math.min(ms, wait?.timeoutMs ?? ms);
+  if (duration <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      timer.cancel();
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = clock.setTimeout(done, duration);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** How long the sender waits before it sees the exchange fail. */
+function giveUpAfter(exchange: Exchange, unanswered: number): number {
+  if (exchange.ok || exchange.code === 'ECONNREFUSED' || exchange.code === 'ENETUNREACH') return 0;
+  return exchange.code === 'EHOSTUNREACH' ? ARP_GIVE_UP_MS : unanswered;
+}
 
 export interface DataPlaneAccessOptions {
   dataPlane: DataPlane;
@@ -35,7 +68,7 @@ export interface DataPlaneAccessOptions {
   /** Where the resolver reads /etc/resolv.conf and /etc/hosts. */
   fs: Pick<ContainerFilesystem, 'read'>;
   traces: TraceLog;
-  clock: { now(): number };
+  clock: Clock;
   /** The program name traces give the sender. */
   program: string;
 }
@@ -75,11 +108,13 @@ export function dataPlaneAccess(options: DataPlaneAccessOptions): NetworkAccess 
   };
   return {
     exchangeDns,
-    async lookup(name): Promise<LookupResult> {
+    async lookup(name, wait): Promise<LookupResult> {
       if (ipv4.test(name)) return { status: 'found', name, addresses: [name] };
       const conf = parseResolvConf(fs.read('/etc/resolv.conf') ?? '');
       const hosts = parseHostsFile(fs.read('/etc/hosts') ?? '');
       const resolution = new StubResolver(conf, exchangeDns, { hosts }).lookup(name);
+      const unanswered = resolution.queries.filter((query) => query.reply === undefined).length;
+      await waitOut(clock, unanswered * DNS_TIMEOUT_MS, wait);
       const server = resolution.queries.find((q) => q.reply)?.nameserver ?? conf.nameservers[0];
       const canonical = resolution.canonicalName.replace(/\.$/, '');
       if (resolution.addresses.length > 0) {
@@ -88,16 +123,19 @@ export function dataPlaneAccess(options: DataPlaneAccessOptions): NetworkAccess 
       if (resolution.error === 'TIMEOUT' || resolution.error === 'REFUSED') return { status: 'timeout' };
       return { status: 'nxdomain', server, name };
     },
-    async connect(address, port) {
+    async connect(address, port, wait) {
       const exchange = send('tcp', address, port, { kind: 'connect' } satisfies TcpPayload);
+      await waitOut(clock, giveUpAfter(exchange, TCP_CONNECT_GIVE_UP_MS), wait);
       return outcomeOf(exchange) ?? 'connected';
     },
-    async http(address, port, request: HttpRequest) {
+    async http(address, port, request: HttpRequest, wait) {
       const exchange = send('tcp', address, port, { kind: 'http', request } satisfies TcpPayload);
+      await waitOut(clock, giveUpAfter(exchange, TCP_CONNECT_GIVE_UP_MS), wait);
       return outcomeOf(exchange) ?? (exchange.ok ? (exchange.answer as HttpResponse) : 'timeout');
     },
-    async ping(address) {
+    async ping(address, wait) {
       const exchange = send('icmp', address, 0, 'echo');
+      await waitOut(clock, giveUpAfter(exchange, ECHO_WAIT_MS), wait);
       if (!exchange.ok) return undefined;
       return Number((0.03 + (exchange.trace?.length ?? 0) * MS_PER_HOP).toFixed(3));
     },

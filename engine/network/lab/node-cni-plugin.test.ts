@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../lab/clock.ts';
 import type { PortListener } from '../../node/images/process/loopback-network.ts';
+import type { ContainerFilesystem } from '../../node/images/program.ts';
 import type { SandboxNetworkRequest } from '../../node/runtime/pod-network.ts';
 import { seededRandom } from '../../scheduler/seeded-random.ts';
 import { DataPlane } from '../data-plane.ts';
@@ -10,6 +11,16 @@ import { NodeCniPlugin } from './node-cni-plugin.ts';
 import { TraceLog } from './trace-log.ts';
 
 const etcFiles = { get: () => undefined, keys: () => [] };
+
+/** A container filesystem with no files: no /etc/resolv.conf, no /etc/hosts. */
+const noFiles: ContainerFilesystem = {
+  read: () => undefined,
+  write: () => undefined,
+  remove: () => false,
+  list: () => undefined,
+  isDirectory: () => false,
+  mkdir: () => undefined,
+};
 
 /** A program answering HTTP on port 80 with the address it was reached from. */
 const web: PortListener = {
@@ -41,6 +52,7 @@ function setUp() {
       nodeName,
       nodeIP,
       access,
+      netfilter: () => undefined,
       onJoined: (name) => joined.push(name),
       onAttached: (namespace, value) => attached.set(namespace, value !== undefined),
     });
@@ -71,14 +83,14 @@ describe('the node CNI plugin', () => {
     expect(server.ip).toBe('10.244.2.2');
     expect(client.ip).toBe('10.244.1.2');
     expect(attached.get('pod/default/web')).toBe(true);
-    const response = await client.access({ read: () => undefined }).http(server.ip, 80, {
+    const response = await client.access(noFiles).http(server.ip, 80, {
       method: 'GET',
       path: '/',
       headers: {},
       port: 80,
     });
     expect(response).toEqual({ status: 200, body: 'hello 10.244.1.2' });
-    expect(await client.access({ read: () => undefined }).connect(server.ip, 81)).toBe('refused');
+    expect(await client.access(noFiles).connect(server.ip, 81)).toBe('refused');
   });
 
   it('puts host-network sandboxes in the node namespace with the node IP', async () => {
@@ -88,7 +100,7 @@ describe('the node CNI plugin', () => {
     const host = node1.add(request('etcd', { hostNetwork: true }));
     const pod = node1.add(request('client', { listeners: () => [] }));
     expect(host.ip).toBe('172.18.0.3');
-    expect(await pod.access({ read: () => undefined }).connect('172.18.0.3', 80)).toBe('connected');
+    expect(await pod.access(noFiles).connect('172.18.0.3', 80)).toBe('connected');
   });
 
   it('DEL frees the address and the namespace; CHECK finds what is missing', () => {

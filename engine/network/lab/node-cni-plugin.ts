@@ -1,8 +1,9 @@
 // The CNI plugin of one node, as flannel runs it: once the node has its pod CIDR the node joins the cluster network
 // (its root namespace, cni0, the inter-node mode's devices and routes — flanneld's part), then each ADD gives a
 // sandbox its namespace, veth pair and address (the bridge plugin with host-local IPAM), DEL takes them away, CHECK
-// verifies them. Host-network sandboxes stay in the node's root namespace. Every sandbox's programs listen in its
-// namespace, and its containers send through the data plane.
+// verifies them; a pod's hostPorts are forwarded by the chained portmap plugin (portmap.ts). Host-network sandboxes
+// stay in the node's root namespace. Every sandbox's programs listen in its namespace, and its containers send
+// through the data plane.
 
 import type { ContainerFilesystem, NetworkAccess } from '../../node/images/program.ts';
 import type { PodNetworkPlugin, SandboxNetwork, SandboxNetworkRequest } from '../../node/runtime/pod-network.ts';
@@ -14,6 +15,7 @@ import type { ClusterNetwork } from '../topology/cluster-network.ts';
 import type { PodNetwork } from '../topology/node-network.ts';
 import type { DataPlaneAccessOptions } from './data-plane-access.ts';
 import { dataPlaneAccess } from './data-plane-access.ts';
+import { addHostPorts, deleteHostPorts } from './portmap.ts';
 import { ProgramSockets } from './program-sockets.ts';
 import type { ProgramGroup } from './program-sockets.ts';
 
@@ -109,6 +111,9 @@ export class NodeCniPlugin implements PodNetworkPlugin {
     sockets.groups.add(group);
     pod.namespace.sockets.addSource(sockets);
     this.attached.set(request.sandboxId, { pod, group, sockets });
+    const iptables = this.options.netfilter()?.iptables;
+    const portmap = iptables && addHostPorts(iptables, request.sandboxId, pod.ip, request.portMappings ?? []);
+    if (portmap) throw new Error(`plugin type="portmap" failed (add): ${portmap}`);
     const namespace = () => pod.namespace;
     const access = (fs: Pick<ContainerFilesystem, 'read'>) =>
       dataPlaneAccess({ ...this.options.access, namespace, fs, program });
@@ -121,6 +126,8 @@ export class NodeCniPlugin implements PodNetworkPlugin {
     if (attached === undefined) return;
     this.attached.delete(request.sandboxId);
     attached.sockets.groups.delete(attached.group);
+    const iptables = this.options.netfilter()?.iptables;
+    if (iptables) deleteHostPorts(iptables, request.sandboxId, request.portMappings ?? []);
     const { network } = this.options;
     if (attached.pod !== undefined && network.pod(request.podNamespace, request.podName) === attached.pod) {
       network.removePod(request.podNamespace, request.podName);

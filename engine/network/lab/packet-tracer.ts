@@ -68,8 +68,10 @@ export async function tracePacket(lab: NetworkLab, from: string, target: TraceTa
   const firstId = lab.traces.nextTraceId;
   const sent = () => lab.traces.list(from).filter((trace) => trace.id >= firstId);
   let address = target.host;
+  // A trace shows the way at once: where a real sender would wait out a drop, the trace just says it timed out.
+  const noWait = { timeoutMs: 0 };
   if (!IPV4.test(target.host)) {
-    const lookup = await access.lookup(target.host);
+    const lookup = await access.lookup(target.host, noWait);
     base.lookups = sent();
     if (lookup.status !== 'found') {
       const result = lookup.status === 'nxdomain' ? `${target.host}: NXDOMAIN` : `${target.host}: DNS timed out`;
@@ -81,24 +83,20 @@ export async function tracePacket(lab: NetworkLab, from: string, target: TraceTa
   let result: string;
   let ok: boolean;
   if (target.protocol === 'icmp') {
-    const rtt = await access.ping(address);
+    const rtt = await access.ping(address, noWait);
     ok = rtt !== undefined;
     result = ok ? `64 bytes from ${address}: time=${rtt} ms` : 'no echo reply';
   } else if (target.path !== undefined) {
     const headers = { host: target.host, 'user-agent': 'kubelab-packettrace', accept: '*/*' };
-    const response = await access.http(address, target.port, {
-      method: 'GET',
-      path: target.path,
-      headers,
-      port: target.port,
-    });
+    const request = { method: 'GET', path: target.path, headers, port: target.port };
+    const response = await access.http(address, target.port, request, noWait);
     ok = typeof response !== 'string';
     result =
       typeof response === 'string'
         ? OUTCOMES[response]!
         : `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim();
   } else {
-    const outcome = await access.connect(address, target.port);
+    const outcome = await access.connect(address, target.port, noWait);
     ok = outcome === 'connected';
     result = ok ? 'connected' : OUTCOMES[outcome]!;
   }

@@ -6,6 +6,7 @@
 import type { Duplex, Readable, Writable } from 'node:stream';
 import type { Clock } from '../../lab/clock.ts';
 import type { DnsMessage } from '../../network/dns/message.ts';
+import type { StopSignal } from './process/stop-signal.ts';
 import type { NetworkNamespace } from '../../network/namespace.ts';
 import type { NodeAccess } from './node-access.ts';
 
@@ -97,6 +98,15 @@ export interface ProcessTable {
 /** How a connection attempt ended. */
 export type ConnectOutcome = 'connected' | 'refused' | 'timeout' | 'unreachable';
 
+/**
+ * How long a network call waits for an answer that does not come (-T, -w, --connect-timeout), and the signal that
+ * ends the wait early (the process is stopped). Without a timeout the kernel's and resolver's own limits apply.
+ */
+export interface NetworkWait {
+  timeoutMs?: number;
+  signal?: StopSignal;
+}
+
 /** A name looked up through the container's resolver. */
 export type LookupResult =
   | { status: 'found'; server?: string; name: string; addresses: string[] }
@@ -127,17 +137,18 @@ export interface NetworkRoute {
  */
 export interface NetworkAccess {
   /** Resolves a name as the container's resolver does: /etc/hosts, then DNS with resolv.conf's search list. */
-  lookup(name: string): Promise<LookupResult>;
+  lookup(name: string, wait?: NetworkWait): Promise<LookupResult>;
   /** Opens a TCP connection to address:port and closes it again. */
-  connect(address: string, port: number): Promise<ConnectOutcome>;
+  connect(address: string, port: number, wait?: NetworkWait): Promise<ConnectOutcome>;
   /** Sends one HTTP request over a new TCP connection. */
   http(
     address: string,
     port: number,
     request: HttpRequest,
+    wait?: NetworkWait,
   ): Promise<HttpResponse | Exclude<ConnectOutcome, 'connected'>>;
   /** One ICMP echo request: the round trip in ms, or undefined when no reply comes. */
-  ping(address: string): Promise<number | undefined>;
+  ping(address: string, wait?: NetworkWait): Promise<number | undefined>;
   interfaces(): NetworkInterface[];
   routes(): NetworkRoute[];
   /** The network namespace the program is in, when a data plane has one (ip renders it as iproute2 does). */

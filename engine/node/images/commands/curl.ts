@@ -3,7 +3,7 @@
 import type { Command } from '../process/command.ts';
 import type { HttpResponse } from '../program.ts';
 import { fileOutput } from '../process/files.ts';
-import { parseUrl, reasonPhrases, resolveHost } from './url.ts';
+import { parseUrl, reasonPhrases, resolveHost, secondsFlag } from './url.ts';
 import { pathOf } from './command-kit.ts';
 
 const failures = {
@@ -21,10 +21,13 @@ export const curlCommand: Command = async (context) => {
   const flags = new Set<string>();
   let output: string | undefined;
   let target: string | undefined;
+  let timeoutMs: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-o' || arg === '--output') output = args[++i];
-    else if (['-m', '--max-time', '-H', '--header', '-X', '-d', '--connect-timeout', '-A', '-w'].includes(arg)) i++;
+    else if (arg === '-m' || arg === '--max-time' || arg === '--connect-timeout') {
+      timeoutMs = Math.min(timeoutMs ?? Infinity, secondsFlag(args[++i]) ?? Infinity);
+    } else if (['-H', '--header', '-X', '-d', '-A', '-w'].includes(arg)) i++;
     else if (arg.startsWith('--')) flags.add(arg);
     else if (arg.startsWith('-')) for (const letter of arg.slice(1)) flags.add(letter);
     else target = arg;
@@ -43,21 +46,29 @@ export const curlCommand: Command = async (context) => {
     );
   let response: HttpResponse | undefined;
   for (let redirects = 0; url && redirects < 50; redirects++) {
-    const address = await resolveHost(context.system.network, url.host);
+    const wait = { timeoutMs: timeoutMs === Infinity ? undefined : timeoutMs, signal: context.signal };
+    const address = await resolveHost(context.system.network, url.host, wait);
     if (!address) return fail(6, `Could not resolve host: ${url.host}`);
-    const result = await context.system.network.http(address, url.port, {
-      method: flags.has('I') || flags.has('--head') ? 'HEAD' : 'GET',
-      path: url.path,
-      headers: {
-        host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
-        'user-agent': 'curl/7.88.1',
-        accept: '*/*',
+    const started = context.system.clock.now();
+    const result = await context.system.network.http(
+      address,
+      url.port,
+      {
+        method: flags.has('I') || flags.has('--head') ? 'HEAD' : 'GET',
+        path: url.path,
+        headers: {
+          host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
+          'user-agent': 'curl/7.88.1',
+          accept: '*/*',
+        },
+        port: url.port,
       },
-      port: url.port,
-    });
+      wait,
+    );
     if (typeof result === 'string') {
       const [code, text] = failures[result];
-      return fail(code, `Failed to connect to ${url.host} port ${url.port} after 0 ms: ${text}`);
+      const elapsed = Math.round(context.system.clock.now() - started);
+      return fail(code, `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: ${text}`);
     }
     response = result;
     const location = result.headers?.location;

@@ -1,15 +1,17 @@
 // busybox nc [-z] [-v] [-w SEC] HOST PORT: checks that a TCP port accepts connections.
 
 import type { Command } from '../process/command.ts';
-import { connectErrors, resolveHost } from './url.ts';
+import { connectErrors, resolveHost, secondsFlag } from './url.ts';
 
 export const ncCommand: Command = async (context) => {
   const args = context.argv.slice(1);
   const flags = new Set<string>();
   const operands: string[] = [];
+  let timeoutMs: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '-w' || arg === '-W') i++;
+    if (arg === '-w') timeoutMs = secondsFlag(args[++i]);
+    else if (arg === '-W') i++;
     else if (arg.startsWith('-')) for (const letter of arg.slice(1)) flags.add(letter);
     else operands.push(arg);
   }
@@ -20,12 +22,13 @@ export const ncCommand: Command = async (context) => {
     );
     return 1;
   }
-  const address = await resolveHost(context.system.network, host);
+  const wait = { timeoutMs, signal: context.signal };
+  const address = await resolveHost(context.system.network, host, wait);
   if (!address) {
     await context.stderr.write(`nc: bad address '${host}'\n`);
     return 1;
   }
-  const outcome = await context.system.network.connect(address, Number(port));
+  const outcome = await context.system.network.connect(address, Number(port), wait);
   if (outcome !== 'connected') {
     const text = flags.has('z')
       ? `nc: ${host} (${address}:${port}): ${connectErrors[outcome]}`

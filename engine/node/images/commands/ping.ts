@@ -2,24 +2,26 @@
 
 import type { Command } from '../process/command.ts';
 import { sleepFor } from '../process/command.ts';
-import { resolveHost } from './url.ts';
+import { resolveHost, secondsFlag } from './url.ts';
 
 export const pingCommand: Command = async (context) => {
   const args = context.argv.slice(1);
   let count = Infinity;
   let host: string | undefined;
+  let replyWaitMs: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-c') count = Number(args[++i]);
     else if (arg.startsWith('-c')) count = Number(arg.slice(2));
-    else if (['-W', '-w', '-i', '-s'].includes(arg)) i++;
+    else if (arg === '-W') replyWaitMs = secondsFlag(args[++i]);
+    else if (['-w', '-i', '-s'].includes(arg)) i++;
     else if (!arg.startsWith('-')) host = arg;
   }
   if (host === undefined) {
     await context.stderr.write('BusyBox v1.36.1 multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n');
     return 1;
   }
-  const address = await resolveHost(context.system.network, host);
+  const address = await resolveHost(context.system.network, host, { signal: context.signal });
   if (!address) {
     await context.stderr.write(`ping: bad address '${host}'\n`);
     return 1;
@@ -28,13 +30,17 @@ export const pingCommand: Command = async (context) => {
   const times: number[] = [];
   let sent = 0;
   while (sent < count && !context.signal.aborted) {
-    const rtt = await context.system.network.ping(address);
+    // An echo that gets no reply takes its second (or -W) of waiting; the next one goes out after it.
+    const rtt = await context.system.network.ping(address, {
+      timeoutMs: replyWaitMs ?? 1000,
+      signal: context.signal,
+    });
     if (rtt !== undefined) {
       times.push(rtt);
       await context.stdout.write(`64 bytes from ${address}: seq=${sent} ttl=64 time=${rtt.toFixed(3)} ms\n`);
     }
     sent++;
-    if (sent < count && !(await sleepFor(context.system.clock, 1000, context.signal))) break;
+    if (rtt !== undefined && sent < count && !(await sleepFor(context.system.clock, 1000, context.signal))) break;
   }
   const loss = sent === 0 ? 0 : Math.round(((sent - times.length) / sent) * 100);
   let summary = `\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${times.length} packets received, ${loss}% packet loss\n`;

@@ -1,6 +1,6 @@
 // URLs as wget and curl take them (scheme optional), and resolving their host through the container's network.
 
-import type { NetworkAccess } from '../program.ts';
+import type { NetworkAccess, NetworkWait } from '../program.ts';
 
 export interface Url {
   host: string;
@@ -16,8 +16,12 @@ export function parseUrl(text: string): Url | undefined {
 }
 
 /** The first address of a host, or undefined when it does not resolve. */
-export async function resolveHost(network: NetworkAccess, host: string): Promise<string | undefined> {
-  const result = await network.lookup(host);
+export async function resolveHost(
+  network: NetworkAccess,
+  host: string,
+  wait?: NetworkWait,
+): Promise<string | undefined> {
+  const result = await network.lookup(host, wait);
   return result.status === 'found' ? result.addresses[0] : undefined;
 }
 
@@ -43,3 +47,9 @@ export const connectErrors: Record<'refused' | 'timeout' | 'unreachable', string
   timeout: 'Connection timed out',
   unreachable: 'No route to host',
 };
+
+/** A timeout flag's value (whole or fractional seconds) in ms; undefined when absent or not a number. */
+export function secondsFlag(text: string | undefined): number | undefined {
+  const seconds = text === undefined ? NaN : Number(text);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}

@@ -4,7 +4,7 @@
 import type { Command } from '../process/command.ts';
 import type { HttpResponse } from '../program.ts';
 import { fileOutput } from '../process/files.ts';
-import { connectErrors, parseUrl, reasonPhrases, resolveHost } from './url.ts';
+import { connectErrors, parseUrl, reasonPhrases, resolveHost, secondsFlag } from './url.ts';
 import { pathOf } from './command-kit.ts';
 
 export const wgetCommand: Command = async (context) => {
@@ -12,6 +12,7 @@ export const wgetCommand: Command = async (context) => {
   let quiet = false;
   let output: string | undefined;
   let spider = false;
+  let timeoutMs: number | undefined;
   let target: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -22,7 +23,8 @@ export const wgetCommand: Command = async (context) => {
     else if (arg === '-qO-' || arg === '-qO') {
       quiet = true;
       output = arg === '-qO-' ? '-' : args[++i];
-    } else if (arg === '-T' || arg === '-t' || arg === '--header' || arg === '-U') i++;
+    } else if (arg === '-T') timeoutMs = secondsFlag(args[++i]);
+    else if (arg === '-t' || arg === '--header' || arg === '-U') i++;
     else if (!arg.startsWith('-')) target = arg;
   }
   const log = (line: string): Promise<boolean> => (quiet ? Promise.resolve(true) : context.stderr.write(line + '\n'));
@@ -35,23 +37,29 @@ export const wgetCommand: Command = async (context) => {
   }
   let response: HttpResponse | undefined;
   for (let redirects = 0; redirects < 20 && url; redirects++) {
-    const address = await resolveHost(context.system.network, url.host);
+    const wait = { timeoutMs, signal: context.signal };
+    const address = await resolveHost(context.system.network, url.host, wait);
     if (!address) {
       await context.stderr.write(`wget: bad address '${url.host}'\n`);
       return 1;
     }
     await log(`Connecting to ${url.host} (${address}:${url.port})`);
-    const result = await context.system.network.http(address, url.port, {
-      method: spider ? 'HEAD' : 'GET',
-      path: url.path,
-      headers: {
-        host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
-        'user-agent': 'Wget',
-        connection: 'close',
+    const result = await context.system.network.http(
+      address,
+      url.port,
+      {
+        method: spider ? 'HEAD' : 'GET',
+        path: url.path,
+        headers: {
+          host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
+          'user-agent': 'Wget',
+          connection: 'close',
+        },
+        port: url.port,
       },
-      port: url.port,
-    });
-    if (result === 'timeout') {
+      wait,
+    );
+    if (result === 'timeout' && timeoutMs !== undefined) {
       await context.stderr.write('wget: download timed out\n');
       return 1;
     }
