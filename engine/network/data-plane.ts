@@ -14,6 +14,7 @@ import { NET_ERROR_MESSAGES } from './net-errors.ts';
 import type { NetErrorCode } from './net-errors.ts';
 import type { Hook, HookContext } from './netfilter/packet-filter.ts';
 import type { Packet, Protocol, TraceHop } from './packet.ts';
+import { UNTRACED } from './packet.ts';
 import type { Route } from './route-table.ts';
 import { REFUSE } from './socket-table.ts';
 import {
@@ -82,8 +83,6 @@ const STATUS_CODES: Record<Exclude<Status, 0>, NetErrorCode> = {
   [TTL_EXCEEDED]: 'TTL_EXCEEDED',
 };
 
-/** What filters append to when no trace is kept; emptied after every hook. */
-const untraced: TraceHop[] = [];
 /** Dotted addresses parsed once: the walk compares numbers. */
 const parsed = new Map<string, number>();
 
@@ -495,8 +494,8 @@ export class DataPlane {
     context.inBridge = inDev?.kind === 'bridge';
     context.outInterface = outDev?.name;
     context.outAddress = outDev?.primaryAddress()?.text;
-    const verdict = ns.filter.run(hook, packet, context, trace ?? untraced);
-    if (trace === undefined) untraced.length = 0;
+    const verdict = ns.filter.run(hook, packet, context, trace ?? UNTRACED);
+    if (trace === undefined) UNTRACED.length = 0;
     if (verdict.verdict === 'ACCEPT') {
       this.rerouted = verdict.reroute === true;
       return verdict.packet;

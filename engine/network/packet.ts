@@ -45,3 +45,9 @@ export type TraceHop = HopBase &
     | { kind: 'drop'; reason: string }
     | { kind: 'reject'; reason: string }
   );
+
+/**
+ * The scratch trace of a walk nobody traces: what is appended to it is thrown away after every hook, so whoever is
+ * handed this very array may skip building hops.
+ */
+export const UNTRACED: TraceHop[] = [];

@@ -79,7 +79,15 @@ const PROTOCOL_NUMBER: Record<Protocol, number> = { tcp: 6, udp: 17, icmp: 1 };
 const SWEEP_EVERY = 1024;
 
 function tupleKey(t: ConntrackTuple): string {
-  return `${t.protocol} ${t.src}:${t.srcPort} ${t.dst}:${t.dstPort}`;
+  return key(t.protocol, t.src, t.srcPort, t.dst, t.dstPort);
+}
+
+function key(protocol: Protocol, src: string, srcPort: number, dst: string, dstPort: number): string {
+  return `${protocol} ${src}:${srcPort} ${dst}:${dstPort}`;
+}
+
+function packetKey(packet: Packet): string {
+  return key(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
 }
 
 function packetTuple(packet: Packet): ConntrackTuple {
@@ -127,7 +135,11 @@ export class ConntrackTable {
 
   /** The live entry the packet belongs to, in either direction, at any point of its way through the namespace. */
   find(packet: Packet): ConntrackHit | undefined {
-    const hit = this.byTuple.get(tupleKey(packetTuple(packet)));
+    return this.lookup(packetKey(packet));
+  }
+
+  private lookup(tuple: string): ConntrackHit | undefined {
+    const hit = this.byTuple.get(tuple);
     if (!hit) return undefined;
     if (hit.entry.expires <= this.clock.now()) {
       this.remove(hit.entry);
@@ -136,10 +148,19 @@ export class ConntrackTable {
     return hit;
   }
 
+  /** Whether a hit found earlier still stands: its entry is tracked and live (an expired one goes, as in find). */
+  holds(hit: ConntrackHit): boolean {
+    if (!this.all.has(hit.entry)) return false;
+    if (hit.entry.expires > this.clock.now()) return true;
+    this.remove(hit.entry);
+    return false;
+  }
+
   /** The packet's entry, or a new unconfirmed one with the packet in the original direction. */
   track(packet: Packet): ConntrackHit & { created: boolean } {
-    const found = this.find(packet);
-    if (found) return { ...found, created: false };
+    const sent = packetKey(packet);
+    const found = this.lookup(sent);
+    if (found) return { entry: found.entry, direction: found.direction, created: false };
     if (++this.createdSinceSweep >= SWEEP_EVERY) this.sweep();
     const original = packetTuple(packet);
     const entry: ConntrackEntry = {
@@ -157,7 +178,7 @@ export class ConntrackTable {
       mark: 0,
     };
     this.all.add(entry);
-    this.index(entry);
+    this.index(entry, sent);
     this.refresh(entry);
     return { entry, direction: 'original', created: true };
   }
@@ -260,26 +281,33 @@ export class ConntrackTable {
     this.all.delete(entry);
   }
 
-  /** The tuples packets of the flow carry: as sent, as answered, and each halfway (after DNAT, before un-DNAT). */
-  private keys(entry: ConntrackEntry): [string, ConntrackDirection][] {
+  /**
+   * The tuples packets of the flow carry: as sent, after DNAT, as answered, and after un-SNAT — in that order (the
+   * second and fourth are the first and third when there is no NAT).
+   */
+  private keys(entry: ConntrackEntry, sent?: string): [string, string, string, string] {
     const { original: o, reply: r } = entry;
-    const afterDnat = { protocol: o.protocol, src: o.src, srcPort: o.srcPort, dst: r.src, dstPort: r.srcPort };
-    const afterUnSnat = { protocol: o.protocol, src: r.src, srcPort: r.srcPort, dst: o.src, dstPort: o.srcPort };
+    const first = sent ?? key(o.protocol, o.src, o.srcPort, o.dst, o.dstPort);
+    const answered = key(r.protocol, r.src, r.srcPort, r.dst, r.dstPort);
     return [
-      [tupleKey(o), 'original'],
-      [tupleKey(afterDnat), 'original'],
-      [tupleKey(r), 'reply'],
-      [tupleKey(afterUnSnat), 'reply'],
+      first,
+      r.src === o.dst && r.srcPort === o.dstPort ? first : key(o.protocol, o.src, o.srcPort, r.src, r.srcPort),
+      answered,
+      r.dst === o.src && r.dstPort === o.srcPort ? answered : key(o.protocol, r.src, r.srcPort, o.src, o.srcPort),
     ];
   }
 
-  private index(entry: ConntrackEntry): void {
-    for (const [key, direction] of this.keys(entry)) {
-      if (!this.byTuple.has(key)) this.byTuple.set(key, { entry, direction });
-    }
+  private index(entry: ConntrackEntry, sent?: string): void {
+    const [first, afterDnat, answered, afterUnSnat] = this.keys(entry, sent);
+    const original: ConntrackHit = { entry, direction: 'original' };
+    const reply: ConntrackHit = { entry, direction: 'reply' };
+    if (!this.byTuple.has(first)) this.byTuple.set(first, original);
+    if (afterDnat !== first && !this.byTuple.has(afterDnat)) this.byTuple.set(afterDnat, original);
+    if (!this.byTuple.has(answered)) this.byTuple.set(answered, reply);
+    if (afterUnSnat !== answered && !this.byTuple.has(afterUnSnat)) this.byTuple.set(afterUnSnat, reply);
   }
 
   private unindex(entry: ConntrackEntry): void {
-    for (const [key] of this.keys(entry)) if (this.byTuple.get(key)?.entry === entry) this.byTuple.delete(key);
+    for (const tuple of this.keys(entry)) if (this.byTuple.get(tuple)?.entry === entry) this.byTuple.delete(tuple);
   }
 }

@@ -3,6 +3,7 @@
 // verdict, a NAT target, or the policy (traced when the chain has rules or drops).
 
 import type { Packet, TraceHop } from '../packet.ts';
+import { UNTRACED } from '../packet.ts';
 import { indexKey } from './chain-index.ts';
 import type { Hook } from './packet-filter.ts';
 import type { MatchEnv, Rule } from './rule.ts';
@@ -15,6 +16,9 @@ export type TableOutcome =
   | { verdict: 'DROP' | 'REJECT'; reason: string }
   /** A NAT target matched: the connection gets that binding. */
   | { verdict: 'NAT'; target: Extract<Target, { kind: 'DNAT' | 'SNAT' | 'MASQUERADE' }>; rule: string };
+
+/** The outcome of a table that let the packet go on (shared: outcomes are not changed). */
+export const ACCEPTED: TableOutcome = Object.freeze({ verdict: 'ACCEPT' });
 
 /** The bytes a packet counts for: its IPv4 and transport headers, and a text payload's length. */
 export function packetBytes(packet: Packet): number {
@@ -47,6 +51,11 @@ export function ruleMatches(rule: Rule, env: MatchEnv): boolean {
   return true;
 }
 
+/** The rule as iptables-save prints it in its chain. */
+function ruleText(chain: Chain, rule: Rule): string {
+  return `-A ${chain.name}${rule.spec}`;
+}
+
 function mask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
@@ -59,13 +68,13 @@ interface Frame {
 
 export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: TraceHop[]): TableOutcome {
   const builtin = table.chains.get(hook);
-  if (!builtin) return { verdict: 'ACCEPT' };
+  if (!builtin) return ACCEPTED;
   const { packet } = env;
   const bytes = packetBytes(packet);
   if (builtin.rules.length === 0 && builtin.policy === 'ACCEPT') {
     builtin.policyCounters.packets++;
     builtin.policyCounters.bytes += bytes;
-    return { verdict: 'ACCEPT' };
+    return ACCEPTED;
   }
   const key = packet.protocol === 'icmp' ? undefined : indexKey(env.dst, packet.protocol, packet.dstPort);
   const enter = (chain: Chain): Frame => ({ chain, candidates: chain.candidates(key), next: 0 });
@@ -88,27 +97,31 @@ export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: Tr
     rule.counters.packets++;
     rule.counters.bytes += bytes;
     const target = rule.target;
-    const text = `-A ${frame.chain.name}${rule.spec}`;
-    trace.push({
-      kind: 'netfilter',
-      namespace: env.context.namespace,
-      summary: `${table.name}/${frame.chain.name}: ${target ? targetName(target) : 'matched (no target)'}`,
-      hook,
-      table: table.name,
-      chain: frame.chain.name,
-      rule: text,
-      target: target ? targetName(target) : '',
-    });
+    if (trace !== UNTRACED) {
+      trace.push({
+        kind: 'netfilter',
+        namespace: env.context.namespace,
+        summary: `${table.name}/${frame.chain.name}: ${target ? targetName(target) : 'matched (no target)'}`,
+        hook,
+        table: table.name,
+        chain: frame.chain.name,
+        rule: ruleText(frame.chain, rule),
+        target: target ? targetName(target) : '',
+      });
+    }
     if (!target) continue;
     switch (target.kind) {
       case 'ACCEPT':
-        return { verdict: 'ACCEPT' };
+        return ACCEPTED;
       case 'DROP':
-        return { verdict: 'DROP', reason: `dropped by ${table.name}/${frame.chain.name}: ${text}` };
+        return {
+          verdict: 'DROP',
+          reason: `dropped by ${table.name}/${frame.chain.name}: ${ruleText(frame.chain, rule)}`,
+        };
       case 'REJECT':
         return {
           verdict: 'REJECT',
-          reason: `rejected with ${target.rejectWith} by ${table.name}/${frame.chain.name}: ${text}`,
+          reason: `rejected with ${target.rejectWith} by ${table.name}/${frame.chain.name}: ${ruleText(frame.chain, rule)}`,
         };
       case 'RETURN': {
         const caller = stack.pop();
@@ -130,7 +143,7 @@ export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: Tr
       case 'LOG':
         continue;
       default:
-        return { verdict: 'NAT', target, rule: text };
+        return { verdict: 'NAT', target, rule: ruleText(frame.chain, rule) };
     }
   }
 }
@@ -138,18 +151,20 @@ export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: Tr
 function policy(table: Table, chain: Chain, hook: Hook, env: MatchEnv, trace: TraceHop[], bytes: number): TableOutcome {
   chain.policyCounters.packets++;
   chain.policyCounters.bytes += bytes;
-  trace.push({
-    kind: 'netfilter',
-    namespace: env.context.namespace,
-    summary: `${table.name}/${chain.name}: no rule decided, policy ${chain.policy}`,
-    hook,
-    table: table.name,
-    chain: chain.name,
-    rule: `-P ${chain.name} ${chain.policy}`,
-    target: chain.policy!,
-  });
+  if (trace !== UNTRACED) {
+    trace.push({
+      kind: 'netfilter',
+      namespace: env.context.namespace,
+      summary: `${table.name}/${chain.name}: no rule decided, policy ${chain.policy}`,
+      hook,
+      table: table.name,
+      chain: chain.name,
+      rule: `-P ${chain.name} ${chain.policy}`,
+      target: chain.policy!,
+    });
+  }
   if (chain.policy === 'DROP') {
     return { verdict: 'DROP', reason: `dropped by the policy of ${table.name}/${chain.name}` };
   }
-  return { verdict: 'ACCEPT' };
+  return ACCEPTED;
 }

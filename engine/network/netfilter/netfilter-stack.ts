@@ -7,9 +7,10 @@
 import type { Clock } from '../../lab/clock.ts';
 import { parseIPv4 } from '../ip.ts';
 import type { Packet, TraceHop } from '../packet.ts';
+import { UNTRACED } from '../packet.ts';
 import { ConntrackTable, formatConntrackEntry } from './conntrack.ts';
 import type { ConntrackHit, ConntrackTimeouts } from './conntrack.ts';
-import { evaluateTable } from './evaluate.ts';
+import { ACCEPTED, evaluateTable } from './evaluate.ts';
 import type { TableOutcome } from './evaluate.ts';
 import { Iptables } from './iptables.ts';
 import { IpsetTable } from './ipset-table.ts';
@@ -46,12 +47,23 @@ function endpoint(address: string, port: number): string {
   return port === 0 ? address : `${address}:${port}`;
 }
 
+/** The packet a hook works on: its own object (what is handed in is not changed), with the same fields. */
+function copyPacket(input: Packet): Packet {
+  const { protocol, src, dst, srcPort, dstPort, mark, ttl } = input;
+  const packet: Packet = { protocol, src, dst, srcPort, dstPort, mark, ttl };
+  if ('payload' in input) packet.payload = input.payload;
+  if ('inner' in input) packet.inner = input.inner;
+  return packet;
+}
+
 interface Run {
   hook: Hook;
   packet: Packet;
   context: HookContext;
   trace: TraceHop[];
   hit: ConntrackHit | undefined;
+  /** What the tables' matches see, made at the first table with rules and brought up to date at each. */
+  env: MatchEnv | undefined;
 }
 
 export class NetfilterStack implements PacketFilter {
@@ -62,6 +74,9 @@ export class NetfilterStack implements PacketFilter {
   readonly recent: RecentLists;
   private readonly clock: Clock;
   private readonly random: () => number;
+  /** The packet the last hook let through, and its connection, which goes with it to the next hook (skb->_nfct). */
+  private carriedPacket: Packet | undefined;
+  private carriedHit: ConntrackHit | undefined;
 
   constructor(options: NetfilterStackOptions) {
     this.clock = options.clock;
@@ -72,8 +87,10 @@ export class NetfilterStack implements PacketFilter {
   }
 
   run(hook: Hook, input: Packet, context: HookContext, trace: TraceHop[]): Verdict {
-    const run: Run = { hook, packet: { ...input }, context, trace, hit: undefined };
-    if (hook !== 'PREROUTING' && hook !== 'OUTPUT') run.hit = this.conntrack.find(run.packet) ?? this.track(run);
+    const run: Run = { hook, packet: copyPacket(input), context, trace, hit: undefined, env: undefined };
+    if (hook !== 'PREROUTING' && hook !== 'OUTPUT') {
+      run.hit = this.carried(input) ?? this.conntrack.find(run.packet) ?? this.track(run);
+    }
     for (const step of PIPELINES[hook]) {
       const outcome = this.step(step, run);
       if (outcome.verdict === 'DROP' || outcome.verdict === 'REJECT') {
@@ -85,24 +102,32 @@ export class NetfilterStack implements PacketFilter {
       if (step === 'ipvs' && hook === 'INPUT' && run.packet.dst !== input.dst) break;
     }
     const reroute = (hook === 'OUTPUT' || hook === 'INPUT') && run.packet.dst !== input.dst;
+    this.carriedPacket = run.packet;
+    this.carriedHit = run.hit;
     return reroute ? { verdict: 'ACCEPT', packet: run.packet, reroute } : { verdict: 'ACCEPT', packet: run.packet };
+  }
+
+  /** The connection of a packet this stack let through at its last hook, while it still stands. */
+  private carried(input: Packet): ConntrackHit | undefined {
+    const hit = this.carriedHit;
+    return input === this.carriedPacket && hit !== undefined && this.conntrack.holds(hit) ? hit : undefined;
   }
 
   private step(step: Step, run: Run): TableOutcome {
     switch (step) {
       case 'conntrack':
         run.hit = this.track(run);
-        return { verdict: 'ACCEPT' };
+        return ACCEPTED;
       case 'confirm':
         this.conntrack.confirm(run.hit!.entry);
-        return { verdict: 'ACCEPT' };
+        return ACCEPTED;
       case 'ipvs':
         return this.ipvsStep(run);
       case 'nat':
         return this.natStep(run);
       default: {
         const outcome = evaluateTable(this.iptables.table(step), run.hook, this.env(run), run.trace);
-        return outcome.verdict === 'NAT' ? { verdict: 'ACCEPT' } : outcome;
+        return outcome.verdict === 'NAT' ? ACCEPTED : outcome;
       }
     }
   }
@@ -110,6 +135,7 @@ export class NetfilterStack implements PacketFilter {
   private track(run: Run): ConntrackHit {
     const hit = this.conntrack.track(run.packet);
     this.conntrack.see(hit);
+    if (run.trace === UNTRACED) return hit;
     const state = this.ctState(hit);
     run.trace.push({
       kind: 'conntrack',
@@ -159,7 +185,7 @@ export class NetfilterStack implements PacketFilter {
       }
     }
     this.applyNat(run, manip);
-    return { verdict: 'ACCEPT' };
+    return ACCEPTED;
   }
 
   private bind(run: Run, manip: 'dst' | 'src', outcome: Extract<TableOutcome, { verdict: 'NAT' }>): string | undefined {
@@ -217,6 +243,7 @@ export class NetfilterStack implements PacketFilter {
       packet.src = to.address;
       packet.srcPort = to.port;
     }
+    if (run.trace === UNTRACED) return;
     const from = endpoint(fromAddress, fromPort);
     const rewritten = endpoint(to.address, to.port);
     const what = rewritesDst ? 'destination' : 'source';
@@ -241,27 +268,29 @@ export class NetfilterStack implements PacketFilter {
     const { packet } = run;
     const hit = run.hit!;
     if (hit.direction !== 'original' || hit.entry.dnat || !run.context.localAddresses.has(packet.dst)) {
-      return { verdict: 'ACCEPT' };
+      return ACCEPTED;
     }
     const decision = this.ipvs.schedule(packet);
-    if (!decision) return { verdict: 'ACCEPT' };
+    if (!decision) return ACCEPTED;
     const { service, realServer } = decision;
     const virtual = `${service.protocol.toUpperCase()} ${service.address}:${service.port}`;
     if (!realServer) {
       return { verdict: 'REJECT', reason: `IPVS: ${virtual} has no real server to take the connection` };
     }
-    const chosen = `${realServer.address}:${realServer.port}`;
-    run.trace.push({
-      kind: 'ipvs',
-      namespace: run.context.namespace,
-      summary: `IPVS ${virtual} (${service.scheduler}${decision.reused ? ', persistent' : ''}) → ${chosen}`,
-      service: virtual,
-      realServer: chosen,
-      scheduler: service.scheduler,
-    });
+    if (run.trace !== UNTRACED) {
+      const chosen = `${realServer.address}:${realServer.port}`;
+      run.trace.push({
+        kind: 'ipvs',
+        namespace: run.context.namespace,
+        summary: `IPVS ${virtual} (${service.scheduler}${decision.reused ? ', persistent' : ''}) → ${chosen}`,
+        service: virtual,
+        realServer: chosen,
+        scheduler: service.scheduler,
+      });
+    }
     this.conntrack.bind(hit.entry, 'dst', realServer.address, realServer.port);
     hit.entry.natDone.dst = true;
     this.applyNat({ ...run, hook: 'PREROUTING' }, 'dst');
-    return { verdict: 'ACCEPT' };
+    return ACCEPTED;
   }
 }
