@@ -100,6 +100,13 @@ describe('kubectl debug node/', () => {
     const rules = await onNode('iptables', '-t', 'nat', '-S', 'KUBE-SERVICES');
     expect(rules.split('\n')[0]).toBe('-N KUBE-SERVICES');
     expect(rules).toContain(`-A KUBE-SERVICES -d ${clusterIP}/32 -p tcp`);
+    const listed = await onNode('iptables', '-t', 'nat', '-L', 'KUBE-SERVICES', '-n');
+    expect(listed).toMatch(/^Chain KUBE-SERVICES \(2 references\)\ntarget {5}prot opt source {15}destination {9}\n/);
+    expect(listed).toMatch(
+      new RegExp(
+        `\nKUBE-SVC-[A-Z0-9]{16}  tcp  --  0\\.0\\.0\\.0/0 {12}${clusterIP.replaceAll('.', '\\.')} +/\\* default/web cluster IP \\*/ tcp dpt:80\n`,
+      ),
+    );
   });
 
   it('shows a request’s flow through the Service with conntrack -L, and an empty IPVS table in iptables mode', async () => {

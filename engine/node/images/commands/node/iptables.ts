@@ -1,13 +1,15 @@
-// iptables-save [-t TABLE] [-c] and iptables [-t TABLE] -S [CHAIN]: the tables of the program's namespace as
+// iptables-save [-t TABLE] [-c] and iptables [-t TABLE] -S|-L [CHAIN] [-n]: the tables of the program's namespace as
 // iptables (nf_tables) prints them — kube-proxy's KUBE-* chains in the node's, nothing in a pod's.
 
 import { TABLE_NAMES } from '../../../../network/netfilter/table.ts';
 import type { Table, TableName } from '../../../../network/netfilter/table.ts';
 import type { Command, CommandContext } from '../../process/command.ts';
+import { listTable } from './iptables-list.ts';
 import { netfilterOf } from './netfilter-of.ts';
 
 const VERSION = 'iptables v1.8.10 (nf_tables)';
 
+/** iptables-save's `-t TABLE`. */
 function tableArgument(args: readonly string[]): TableName | string | undefined {
   const at = args.findIndex((arg) => arg === '-t' || arg === '--table');
   if (at < 0) return undefined;
@@ -49,23 +51,70 @@ async function fail(context: CommandContext, message: string): Promise<number> {
   return 2;
 }
 
+interface Request {
+  table: string;
+  action: 'list' | 'rules' | undefined;
+  chain: string | undefined;
+  numeric: boolean;
+  unsupported: string | undefined;
+}
+
+/** `-t nat -L KUBE-SERVICES -n`, `-nL`, `--list-rules`: what to print, of which table and chain. */
+function parseRequest(args: readonly string[]): Request {
+  const request: Request = {
+    table: 'filter',
+    action: undefined,
+    chain: undefined,
+    numeric: false,
+    unsupported: undefined,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const letters = arg.startsWith('--')
+      ? ({ '--list': 'L', '--list-rules': 'S', '--numeric': 'n', '--table': 't' }[arg] ?? arg)
+      : arg.startsWith('-')
+        ? arg.slice(1)
+        : undefined;
+    if (letters === undefined) {
+      request.chain = arg;
+      continue;
+    }
+    for (const letter of letters.length > 1 && letters.startsWith('-') ? [letters] : [...letters]) {
+      if (letter === 'L') request.action = 'list';
+      else if (letter === 'S') request.action = 'rules';
+      else if (letter === 'n') request.numeric = true;
+      else if (letter === 't') request.table = args[++i] ?? '';
+      else request.unsupported ??= letter.length === 1 ? `-${letter}` : letter;
+    }
+  }
+  return request;
+}
+
 export const iptablesCommand: Command = async (context) => {
-  const args = context.argv.slice(1);
-  const tableName = tableArgument(args) ?? 'filter';
-  if (!isTableName(tableName)) {
-    await context.stderr.write(`${VERSION}: can't initialize iptables table \`${tableName}': Table does not exist\n`);
+  const request = parseRequest(context.argv.slice(1));
+  if (!isTableName(request.table)) {
+    await context.stderr.write(
+      `${VERSION}: can't initialize iptables table \`${request.table}': Table does not exist\n`,
+    );
     return 3;
   }
-  const at = args.findIndex((arg) => arg === '-S' || arg === '--list-rules');
-  if (at < 0) return fail(context, `${VERSION}: this lab's iptables lists rules with -S (iptables-save for all)`);
-  const stack = netfilterOf(context);
-  const table = stack?.iptables.table(tableName);
-  const chain = args[at + 1]?.startsWith('-') ? undefined : args[at + 1];
+  if (request.action === undefined || request.unsupported !== undefined) {
+    const what = request.unsupported === undefined ? 'no command' : `option "${request.unsupported}"`;
+    return fail(context, `${VERSION}: ${what}: this lab's iptables lists (-L [-n], -S) and changes nothing`);
+  }
+  const table = netfilterOf(context)?.iptables.table(request.table);
+  const { chain } = request;
   if (chain !== undefined && table !== undefined && !table.chains.has(chain)) {
     await context.stderr.write(`iptables: No chain/target/match by that name.\n`);
     return 1;
   }
-  const lines = table === undefined ? [] : specLines(table, chain);
-  await context.stdout.write(lines.map((line) => `${line}\n`).join(''));
+  if (table === undefined) return 0;
+  const text =
+    request.action === 'list'
+      ? listTable(table, chain, request.numeric)
+      : specLines(table, chain)
+          .map((line) => `${line}\n`)
+          .join('');
+  await context.stdout.write(text);
   return 0;
 };

@@ -137,6 +137,46 @@ describe('the node tools in a kubectl debug node/ container', () => {
     expect([missing.status, missing.stderr]).toEqual([1, "iptables-save: Unable to initialize table 'nope'\n"]);
   });
 
+  it('lists a table’s chains with iptables -L as iptables 1.8 prints them, names without -n', async () => {
+    const { node, hostNetwork } = setUp();
+    const header = 'target     prot opt source               destination         ';
+    const listed = await runInImage('busybox', ['iptables', '-t', 'nat', '-nL'], { node, network: hostNetwork });
+    expect(listed.stdout).toBe(
+      [
+        'Chain PREROUTING (policy ACCEPT)',
+        header,
+        'KUBE-SERVICES  all  --  0.0.0.0/0            0.0.0.0/0           ',
+        '',
+        'Chain INPUT (policy ACCEPT)',
+        header,
+        '',
+        'Chain OUTPUT (policy ACCEPT)',
+        header,
+        '',
+        'Chain POSTROUTING (policy ACCEPT)',
+        header,
+        '',
+        'Chain KUBE-SERVICES (1 references)',
+        header,
+        'KUBE-SVC-WEB  tcp  --  0.0.0.0/0            10.96.0.80           tcp dpt:80',
+        '',
+        'Chain KUBE-SVC-WEB (1 references)',
+        header,
+        'DNAT       tcp  --  0.0.0.0/0            0.0.0.0/0            tcp to:10.244.2.2:80',
+        '',
+      ].join('\n'),
+    );
+    const named = await runInImage('busybox', ['iptables', '-t', 'nat', '-L', 'KUBE-SERVICES'], {
+      node,
+      network: hostNetwork,
+    });
+    expect(named.stdout.split('\n')[2]).toBe(
+      'KUBE-SVC-WEB  tcp  --  anywhere             10.96.0.80           tcp dpt:http',
+    );
+    const verbose = await runInImage('busybox', ['iptables', '-nvL'], { node, network: hostNetwork });
+    expect(verbose.status).toBe(2);
+  });
+
   it('shows the DNATed connection with conntrack -L and counts it with -C', async () => {
     const { node, clock, hostNetwork } = setUp();
     const options = { node, network: hostNetwork, clock };
