@@ -62,7 +62,8 @@ function podView(pod: PodNetwork): NetworkPod {
   };
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Names in natural order (node-2 before node-10), the same on every host. */
+const compare = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Every node of the data plane, by name, with its pods by namespace and name. */
 export function networkNodes(network: ClusterNetwork): NetworkNode[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOPOLOGY } from '../testing/network-fixture.ts';
-import { needsSummary, serviceTarget, traceSources, traceTargets } from './trace-targets.ts';
+import { expandTarget, needsSummary, serviceTarget, traceSources, traceTargets } from './trace-targets.ts';
 
 describe('the trace form', () => {
   it('offers each node and its pods as sources', () => {
@@ -23,10 +23,22 @@ describe('the trace form', () => {
     ]);
   });
 
-  it("offers a target per Service's TCP port: a URL for port 80", () => {
-    expect(traceTargets(TOPOLOGY)).toEqual(['http://web.default/', 'kube-dns.kube-system:53']);
-    expect(serviceTarget(TOPOLOGY.services[1]!)).toBe('kube-dns.kube-system:53');
-    expect(serviceTarget({ ...TOPOLOGY.services[1]!, ports: [] })).toBe('kube-dns.kube-system');
+  it("offers a target per Service's TCP port: a URL for port 80, by ClusterIP from a node", () => {
+    expect(traceTargets(TOPOLOGY, 'pod/default/client')).toEqual(['http://web.default/', 'kube-dns.kube-system:53']);
+    expect(traceTargets(TOPOLOGY, 'node/node-1')).toEqual(['http://10.96.0.50/', '10.96.0.10:53']);
+    expect(serviceTarget(TOPOLOGY.services[1]!, '')).toBe('kube-dns.kube-system:53');
+    expect(serviceTarget({ ...TOPOLOGY.services[1]!, ports: [] }, '')).toBe('kube-dns.kube-system');
+  });
+
+  it("takes a bare Service name from a pod as the Service's target", () => {
+    expect(expandTarget('web', 'pod/default/client', TOPOLOGY)).toBe('http://web.default/');
+    expect(expandTarget('kube-dns.kube-system', 'pod/default/client', TOPOLOGY)).toBe('kube-dns.kube-system:53');
+    expect(expandTarget('kube-dns', 'pod/default/client', TOPOLOGY)).toBe('kube-dns');
+    expect(expandTarget('web', 'node/node-1', TOPOLOGY)).toBe('web');
+    expect(expandTarget('web.default.svc.cluster.local', 'pod/default/client', TOPOLOGY)).toBe(
+      'web.default.svc.cluster.local',
+    );
+    expect(expandTarget('http://web/', 'pod/default/client', TOPOLOGY)).toBe('http://web/');
   });
 
   it('summarizes beyond 10 nodes or 200 pods', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkTraceHop } from '../../engine/protocol/host-api.ts';
 import { HOPS, TOPOLOGY, TRACE } from '../testing/network-fixture.ts';
 import {
   chosenEndpoints,
@@ -6,7 +7,8 @@ import {
   lastRuleHop,
   nodeOfNetns,
   traceWalk,
-  tunnelRemote,
+  tunnelInUse,
+  tunnelUse,
   visitedNamespaces,
 } from './trace-walk.ts';
 
@@ -36,8 +38,20 @@ describe('the walk of a trace', () => {
     const steps = traceWalk(TRACE, false);
     expect([...visitedNamespaces(steps, 4)]).toEqual(['pod/default/client', 'node/node-1']);
     expect([...chosenEndpoints(steps)]).toEqual(['10.244.2.2:80']);
-    expect(tunnelRemote(HOPS[7])).toBe('172.18.0.4');
-    expect(tunnelRemote(HOPS[6])).toBeUndefined();
+    const [tunnel] = TOPOLOGY.nodes[0]!.tunnels;
+    expect(tunnelUse(HOPS[7])).toEqual({ netns: 'node/node-1', remote: '172.18.0.4' });
+    expect(tunnelInUse(tunnelUse(HOPS[7]), 'node/node-1', tunnel!)).toBe(true);
+    expect(tunnelInUse(tunnelUse(HOPS[7]), 'node/node-2', tunnel!)).toBe(false);
+    expect(tunnelInUse(tunnelUse(HOPS[1]), 'pod/default/client', tunnel!)).toBe(false);
+    const routed: NetworkTraceHop = {
+      kind: 'route',
+      namespace: 'node/node-1',
+      route: tunnel!.route,
+      device: 'flannel.1',
+      summary: '',
+    };
+    expect(tunnelInUse(tunnelUse(routed), 'node/node-1', tunnel!)).toBe(true);
+    expect(tunnelUse(HOPS[6])).toBeUndefined();
     expect(lastRuleHop(steps, 3)).toBe(-1);
     expect(lastRuleHop(steps, 7)).toBe(5);
     expect(lastRuleHop(steps, 99)).toBe(5);

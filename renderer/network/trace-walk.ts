@@ -68,9 +68,26 @@ export function chosenEndpoints(steps: readonly WalkStep[]): Set<string> {
   return chosen;
 }
 
-/** The remote VTEP a hop sends to (an encapsulation's outer destination), to light the tunnel it takes. */
-export function tunnelRemote(hop: NetworkTraceHop | undefined): string | undefined {
-  return hop?.kind === 'encapsulation' ? hop.outerDst : undefined;
+/** The way to another node a hop takes, to light it: an encapsulation's remote VTEP, or a route's line. */
+export interface TunnelUse {
+  netns: string;
+  remote?: string;
+  route?: string;
+}
+
+export function tunnelUse(hop: NetworkTraceHop | undefined): TunnelUse | undefined {
+  if (hop?.kind === 'encapsulation') return { netns: hop.namespace, remote: hop.outerDst };
+  if (hop?.kind === 'route') return { netns: hop.namespace, route: hop.route };
+  return undefined;
+}
+
+/** Whether the tunnel (`remote` and `route` of a node's way to another node's pods) is the one in use. */
+export function tunnelInUse(
+  use: TunnelUse | undefined,
+  netns: string,
+  tunnel: { remote: string; route: string },
+): boolean {
+  return use?.netns === netns && (use.remote === tunnel.remote || use.route === tunnel.route);
 }
 
 /** The index of the last rule hop (netfilter or IPVS) at or before `position`, or -1. */

@@ -5,14 +5,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { NetworkTopology, NetworkTrace, ResourceRef } from '../../engine/protocol/host-api.ts';
-import { needsSummary } from '../network/trace-targets.ts';
+import { expandTarget, needsSummary } from '../network/trace-targets.ts';
 import {
   chosenEndpoints,
   hopFocus,
   lastRuleHop,
   nodeOfNetns,
   traceWalk,
-  tunnelRemote,
+  tunnelUse,
   visitedNamespaces,
 } from '../network/trace-walk.ts';
 import { hostErrorOf } from '../services/host-client.ts';
@@ -56,10 +56,7 @@ export const useNetworkStore = defineStore('network', () => {
   const focus = computed(() => (current.value ? hopFocus(current.value.hop) : undefined));
   const visited = computed(() => visitedNamespaces(steps.value, position.value));
   const chosen = computed(() => chosenEndpoints(steps.value.slice(0, position.value + 1)));
-  const tunnel = computed(() => {
-    const remote = tunnelRemote(current.value?.hop);
-    return remote && focus.value ? { netns: focus.value.netns, remote } : undefined;
-  });
+  const tunnel = computed(() => tunnelUse(current.value?.hop));
   /** The rule hop whose rule the rules panel shows: the current hop's, else the last one before it. */
   const ruleStep = computed(() => lastRuleHop(steps.value, position.value));
   const ruleNode = computed(() => {
@@ -125,8 +122,9 @@ export const useNetworkStore = defineStore('network', () => {
     pause();
     tracing.value = true;
     traceError.value = '';
+    to.value = expandTarget(to.value.trim(), from.value, topology.value);
     try {
-      const result = await host().call('network.trace', { from: from.value, to: to.value.trim() });
+      const result = await host().call('network.trace', { from: from.value, to: to.value });
       rules.value = new Map();
       rulesError.value = '';
       trace.value = result;
