@@ -125,6 +125,8 @@ export class ConntrackTable {
   private readonly all = new Set<ConntrackEntry>();
   private readonly timeouts: ConntrackTimeouts;
   private createdSinceSweep = 0;
+  /** No entry expires before this (a lower bound: refreshes only move expiry later), so a sweep before it is idle. */
+  private earliestExpiry = Infinity;
 
   constructor(
     private readonly clock: Clock,
@@ -268,12 +270,19 @@ export class ConntrackTable {
             : t.udp
           : t.icmp;
     entry.expires = this.clock.now() + seconds * 1000;
+    if (entry.expires < this.earliestExpiry) this.earliestExpiry = entry.expires;
   }
 
   private sweep(): void {
     this.createdSinceSweep = 0;
     const now = this.clock.now();
-    for (const entry of this.all) if (entry.expires <= now) this.remove(entry);
+    if (now < this.earliestExpiry) return;
+    let earliest = Infinity;
+    for (const entry of this.all) {
+      if (entry.expires <= now) this.remove(entry);
+      else earliest = Math.min(earliest, entry.expires);
+    }
+    this.earliestExpiry = earliest;
   }
 
   private remove(entry: ConntrackEntry): void {

@@ -66,6 +66,10 @@ interface Frame {
   next: number;
 }
 
+function enter(chain: Chain, key: number | undefined): Frame {
+  return { chain, candidates: chain.candidates(key), next: 0 };
+}
+
 export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: TraceHop[]): TableOutcome {
   const builtin = table.chains.get(hook);
   if (!builtin) return ACCEPTED;
@@ -77,9 +81,8 @@ export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: Tr
     return ACCEPTED;
   }
   const key = packet.protocol === 'icmp' ? undefined : indexKey(env.dst, packet.protocol, packet.dstPort);
-  const enter = (chain: Chain): Frame => ({ chain, candidates: chain.candidates(key), next: 0 });
   const stack: Frame[] = [];
-  let frame = enter(builtin);
+  let frame = enter(builtin, key);
 
   for (;;) {
     const position = frame.candidates ? frame.candidates[frame.next] : frame.next;
@@ -134,7 +137,7 @@ export function evaluateTable(table: Table, hook: Hook, env: MatchEnv, trace: Tr
         if (!chain) continue;
         if (!target.goto) stack.push(frame);
         if (stack.length >= MAX_DEPTH) return { verdict: 'DROP', reason: `chains nest deeper than ${MAX_DEPTH}` };
-        frame = enter(chain);
+        frame = enter(chain, key);
         continue;
       }
       case 'MARK':

@@ -342,10 +342,15 @@ class AddrtypeMatch implements Match {
   }
 
   test(env: MatchEnv): boolean {
-    const check = (selector: AddressTypeSelector | undefined, ip: number, text: string): boolean =>
-      !selector || selector.types.has(addressType(ip, text, env)) !== selector.invert;
-    return check(this.source, env.src, env.packet.src) && check(this.destination, env.dst, env.packet.dst);
+    return (
+      typeMatches(this.source, env.src, env.packet.src, env) &&
+      typeMatches(this.destination, env.dst, env.packet.dst, env)
+    );
   }
+}
+
+function typeMatches(selector: AddressTypeSelector | undefined, ip: number, text: string, env: MatchEnv): boolean {
+  return !selector || selector.types.has(addressType(ip, text, env)) !== selector.invert;
 }
 
 const addrtype: MatchExtension = {
