@@ -30,6 +30,8 @@ export class ChainIndex {
   /** Positions of the rules without a key, ascending. */
   private readonly unkeyed: number[] = [];
   private readonly keyed = new Map<number, number[]>();
+  /** A key's rules merged with the unkeyed ones, made on first use. */
+  private readonly merged = new Map<number, readonly number[]>();
 
   constructor(rules: readonly Rule[]) {
     rules.forEach((rule, position) => {
@@ -47,8 +49,14 @@ export class ChainIndex {
   /** The positions, ascending, of the rules a packet with `key` may match. */
   candidates(key: number | undefined): readonly number[] {
     const own = key === undefined ? undefined : this.keyed.get(key);
-    if (!own) return this.unkeyed;
+    if (key === undefined || !own) return this.unkeyed;
     if (this.unkeyed.length === 0) return own;
+    let merged = this.merged.get(key);
+    if (merged === undefined) this.merged.set(key, (merged = this.merge(own)));
+    return merged;
+  }
+
+  private merge(own: readonly number[]): number[] {
     const merged: number[] = [];
     let a = 0;
     let b = 0;
