@@ -177,3 +177,20 @@ describe('network.rules', () => {
     expect(await failure(session.call('network.rules', { node: 'node-9' }))).toMatchObject({ code: 404 });
   });
 });
+
+describe('a lab without a data plane (--cni none)', () => {
+  it('answers the network requests with NotFound, saying why', async () => {
+    const bare = await LabHost.start({ nodes: 0, port: 0, dataDir: join(dir, 'bare'), cni: 'none' });
+    const bareSession = new HostSession(bare, () => undefined);
+    try {
+      expect(await failure(bareSession.call('network.topology', {}))).toMatchObject({
+        code: 404,
+        message: 'this lab has no data plane: it was started with --cni none',
+      });
+      expect(await failure(bareSession.call('network.rules', { node: 'control-plane' }))).toMatchObject({ code: 404 });
+    } finally {
+      bareSession.close();
+      await bare.close();
+    }
+  });
+});
