@@ -68,6 +68,8 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   protocol?: string;
+  hostPort?: number;
+  hostIP?: string;
 }
 
 export interface ResourceRequirements {

@@ -32,6 +32,7 @@ import type { ContainerView } from './pod-actions.ts';
 import { admitPod } from './pod-admission.ts';
 import type { NodeAllocatable } from './pod-admission.ts';
 import { podEtcFiles, podHostname } from './pod-etc-files.ts';
+import { podPortMappings } from './port-mappings.ts';
 import type { DnsSettings, PodIdentity } from './pod-etc-files.ts';
 import type { PodStatusManager } from './pod-status-manager.ts';
 import { generatePodStatus, rejectedPodStatus } from './pod-status.ts';
@@ -435,6 +436,7 @@ export class PodWorker {
         hostNetwork: spec.hostNetwork === true,
         etcFiles: podEtcFiles(this.identity, this.host.dns),
         volumes,
+        portMappings: podPortMappings(spec),
       });
     } catch (error) {
       if (error instanceof MountError) {

@@ -12,7 +12,7 @@ import { IdGenerator } from './ids.ts';
 import { ImageStore } from './image-store.ts';
 import type { ImageLookup } from './image-store.ts';
 import { labDelay } from './lab-delay.ts';
-import type { PodNetworkPlugin, SandboxNetworkRequest } from './pod-network.ts';
+import type { PodNetworkPlugin, PortMapping, SandboxNetworkRequest } from './pod-network.ts';
 import type { PodSandbox } from './pod-sandbox.ts';
 import { RuntimeContainer } from './runtime-container.ts';
 import type { ContainerConfig } from './runtime-container.ts';
@@ -33,7 +33,7 @@ export interface ContainerRuntimeOptions {
 export type SandboxConfig = Pick<
   PodSandbox,
   'podUid' | 'podNamespace' | 'podName' | 'hostNetwork' | 'etcFiles' | 'volumes'
->;
+> & { portMappings?: readonly PortMapping[] };
 
 export class SandboxError extends Error {}
 
@@ -49,7 +49,7 @@ export class ContainerRuntime {
     this.images = new ImageStore(options.clock, options.timings, options.images);
     this.ids = new IdGenerator(options.nodeName);
     this.network = options.network ?? new HostLocalNetwork(options.nodeIP);
-    this.listing = new CriListing(options.clock);
+    this.listing = new CriListing(options.clock, this.images);
   }
 
   /** The range pod IPs come from (the node's spec.podCIDR); the network is ready once there is one. */
@@ -77,6 +77,7 @@ export class ContainerRuntime {
       podUid: config.podUid,
       hostNetwork: config.hostNetwork,
       etcFiles: config.etcFiles,
+      portMappings: config.portMappings,
       listeners: function* () {
         for (const container of containers) if (container.running) yield container.running;
       },

@@ -19,6 +19,16 @@ export interface SandboxNetworkRequest {
   etcFiles: BoundFiles;
   /** The programs of the sandbox's containers: they listen on the sandbox's ports. */
   listeners(): Iterable<PortListener>;
+  /** The pod's hostPorts (CRI PortMappings), which the portmap plugin forwards from the node. */
+  portMappings?: readonly PortMapping[];
+}
+
+/** A container port published on the node (hostPort), as the CRI passes it to the CNI plugins. */
+export interface PortMapping {
+  protocol: 'tcp' | 'udp';
+  containerPort: number;
+  hostPort: number;
+  hostIP?: string;
 }
 
 export interface SandboxNetwork {

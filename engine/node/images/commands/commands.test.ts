@@ -151,6 +151,32 @@ describe('commands on the pod network', () => {
     );
   });
 
+  it('curl -v shows the connection, the request and the response headers on stderr; a refusal too', async () => {
+    const run = startInImage('nginx:1.28', [
+      'sh',
+      '-c',
+      'nginx -g "daemon off;" >/dev/null 2>&1 & sleep 1; curl -sv localhost/ >/dev/null; curl -sSv localhost:81/',
+    ]);
+    await run.settle();
+    run.clock.step(1_000);
+    await run.settle();
+    const stderr = run.stderr();
+    expect(stderr).toMatch(
+      /^\* {3}Trying 127\.0\.0\.1:80\.\.\.\n\* Connected to localhost \(127\.0\.0\.1\) port 80 \(#0\)\n/,
+    );
+    expect(stderr).toContain(
+      '> GET / HTTP/1.1\r\n> Host: localhost\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n',
+    );
+    expect(stderr).toMatch(
+      /< HTTP\/1\.1 200 OK\r\n(< [^\r]+\r\n)+< \r\n\{ \[615 bytes data\]\n\* Connection #0 to host localhost left intact\n/,
+    );
+    expect(stderr).toContain(
+      '*   Trying 127.0.0.1:81...\n* connect to 127.0.0.1 port 81 failed: Connection refused\n' +
+        "* Failed to connect to localhost port 81 after 0 ms: Couldn't connect to server\n* Closing connection 0\n" +
+        "curl: (7) Failed to connect to localhost port 81 after 0 ms: Couldn't connect to server\n",
+    );
+  });
+
   it('sleep waits on the lab clock, not on wall time', async () => {
     const run = startInImage('busybox', ['sleep', '2.5']);
     let status: number | undefined;

@@ -5,6 +5,7 @@ import type { HttpResponse } from '../program.ts';
 import { fileOutput } from '../process/files.ts';
 import { parseUrl, reasonPhrases, resolveHost, secondsFlag } from './url.ts';
 import { pathOf } from './command-kit.ts';
+import { verboseData, verboseDone, verboseExchange, verboseFailed, verboseTrying } from './curl-verbose.ts';
 
 const failures = {
   refused: [7, "Couldn't connect to server"],
@@ -33,6 +34,12 @@ export const curlCommand: Command = async (context) => {
     else target = arg;
   }
   const silent = flags.has('s') || flags.has('--silent');
+  const verbose = flags.has('v') || flags.has('--verbose');
+  const progress = !silent && (output !== undefined || !context.tty);
+  /** What -v writes, in order with the progress meter's lines. */
+  const trace = async (text: string): Promise<void> => {
+    if (verbose) await context.stderr.write(text);
+  };
   const showErrors = !silent || flags.has('S');
   const fail = async (code: number, message: string): Promise<number> => {
     if (showErrors) await context.stderr.write(`curl: (${code}) ${message}\n`);
@@ -50,26 +57,26 @@ export const curlCommand: Command = async (context) => {
     const address = await resolveHost(context.system.network, url.host, wait);
     if (!address) return fail(6, `Could not resolve host: ${url.host}`);
     const started = context.system.clock.now();
-    const result = await context.system.network.http(
-      address,
-      url.port,
-      {
-        method: flags.has('I') || flags.has('--head') ? 'HEAD' : 'GET',
-        path: url.path,
-        headers: {
-          host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
-          'user-agent': 'curl/7.88.1',
-          accept: '*/*',
-        },
-        port: url.port,
+    const request = {
+      method: flags.has('I') || flags.has('--head') ? 'HEAD' : 'GET',
+      path: url.path,
+      headers: {
+        host: url.port === 80 ? url.host : `${url.host}:${url.port}`,
+        'user-agent': 'curl/7.88.1',
+        accept: '*/*',
       },
-      wait,
-    );
+      port: url.port,
+    };
+    await trace(verboseTrying(address, url.port));
+    const result = await context.system.network.http(address, url.port, request, wait);
     if (typeof result === 'string') {
       const [code, text] = failures[result];
       const elapsed = Math.round(context.system.clock.now() - started);
-      return fail(code, `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: ${text}`);
+      const message = `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: ${text}`;
+      await trace(verboseFailed(result, address, url.port, message));
+      return fail(code, message);
     }
+    await trace(verboseExchange(url.host, address, url.port, request, result, statusLine(result)));
     response = result;
     const location = result.headers?.location;
     if ((flags.has('L') || flags.has('--location')) && result.status >= 300 && result.status < 400 && location) {
@@ -90,7 +97,8 @@ export const curlCommand: Command = async (context) => {
   const body = flags.has('I') || flags.has('--head') ? '' : response.body;
   if (output !== undefined) await fileOutput(context.system.fs, pathOf(context, output), false).write(headers + body);
   else await context.stdout.write(headers + body);
-  if (!silent && (output !== undefined || !context.tty)) {
+  if (!context.tty && body !== '') await trace(verboseData(body));
+  if (progress) {
     const size = String(Buffer.byteLength(body));
     await context.stderr.write(
       '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
@@ -98,5 +106,6 @@ export const curlCommand: Command = async (context) => {
         `100 ${size.padStart(5)}  100 ${size.padStart(5)}    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n`,
     );
   }
+  await trace(verboseDone(url?.host ?? ''));
   return 0;
 };
