@@ -128,7 +128,7 @@ describe('kubectl debug node/', () => {
   it('lists the node’s containers and pod sandboxes with crictl as crictl 1.32 prints them', async () => {
     const ps = (await onNode('crictl', 'ps')).split('\n');
     expect(ps[0]).toMatch(
-      /^CONTAINER {11}IMAGE {15}CREATED {13}STATE {15}NAME {16}ATTEMPT {13}POD ID {14}POD {2,}NAMESPACE$/,
+      /^CONTAINER {11}IMAGE {15}CREATED {13,}STATE {15}NAME {16}ATTEMPT {13}POD ID {14}POD {2,}NAMESPACE$/,
     );
     expect(ps).toContainEqual(
       expect.stringMatching(
@@ -140,10 +140,15 @@ describe('kubectl debug node/', () => {
     );
     const pods = await onNode('crictl', 'pods');
     expect(pods.split('\n')[0]).toMatch(
-      /^POD ID {14}CREATED {13}STATE {15}NAME {2,}NAMESPACE {11}ATTEMPT {13}RUNTIME$/,
+      /^POD ID {14}CREATED {13,}STATE {15}NAME {2,}NAMESPACE {11}ATTEMPT {13}RUNTIME$/,
     );
     expect(pods).toMatch(new RegExp(`^[0-9a-f]{13} {7}.+ ago +Ready +${debugPod} +default +0 +\\(default\\)$`, 'm'));
     expect(pods).toMatch(/ +Ready +coredns-[a-z0-9]+-[a-z0-9]{5} +kube-system +0 +\(default\)$/m);
+    const images = await onNode('crictl', 'images');
+    expect(images).toMatch(/^IMAGE {2,}TAG {17}IMAGE ID {12}SIZE\n/);
+    expect(images).toMatch(/\ndocker\.io\/library\/busybox +latest +[0-9a-f]{13} +\d+(\.\d+)?[kM]B\n/);
+    const clientId = /^([0-9a-f]{13}) .* client +default$/m.exec(await onNode('crictl', 'ps', '--name', 'client'))![1]!;
+    expect(await onNode('crictl', 'logs', clientId)).toBe('');
     const node2 = await ok(['get', 'pods', '-A', '--field-selector=spec.nodeName=node-2', '-o', 'name']);
     for (const pod of node2.trim().split('\n')) expect(pods).not.toContain(` ${pod.replace('pod/', '')} `);
   });

@@ -48,12 +48,31 @@ export interface CriContainer {
   podSandboxId: string;
   podName: string;
   podNamespace: string;
+  /** What the container wrote, line by line (crictl logs). */
+  log(): readonly CriLogLine[];
+}
+
+export interface CriLogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** False for a last line the container left without its newline. */
+  newline: boolean;
+}
+
+/** An image as `crictl images` lists it. */
+export interface CriImage {
+  /** `docker.io/library/nginx:latest`. */
+  name: string;
+  /** `sha256:…` */
+  id: string;
+  sizeBytes: number;
 }
 
 /** The container runtime's CRI listing. */
 export interface RuntimeView {
   sandboxes(): CriPodSandbox[];
   containers(): CriContainer[];
+  images(): CriImage[];
 }
 
 export interface NodeAccess {

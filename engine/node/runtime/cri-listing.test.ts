@@ -17,7 +17,7 @@ function container(id: string, name: string, attempt: number, state: RuntimeCont
 describe('the CRI listing', () => {
   it('counts a pod’s sandboxes as attempts, a new one replacing the one before', () => {
     let now = 1000;
-    const listing = new CriListing({ now: () => now });
+    const listing = new CriListing({ now: () => now }, { list: () => [] });
     const first = sandbox('s1', 'u1');
     listing.sandboxCreated(first);
     first.ready = false;
@@ -35,7 +35,7 @@ describe('the CRI listing', () => {
   });
 
   it('keeps of each container the newest instance and the one before, as kubelet’s container GC does', () => {
-    const listing = new CriListing({ now: () => 0 });
+    const listing = new CriListing({ now: () => 0 }, { list: () => [image] });
     const pod = sandbox('s1', 'u1');
     listing.sandboxCreated(pod);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -55,5 +55,6 @@ describe('the CRI listing', () => {
       podNamespace: 'default',
     });
     expect(imageIdOf(image)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(listing.images()).toEqual([{ name: image.name, id: imageIdOf(image), sizeBytes: image.sizeBytes }]);
   });
 });

@@ -4,8 +4,8 @@
 // and the last that exited).
 
 import { createHash } from 'node:crypto';
-import type { CriContainer, CriPodSandbox, RuntimeView } from '../images/node-access.ts';
-import type { StoredImage } from './image-store.ts';
+import type { CriContainer, CriImage, CriPodSandbox, RuntimeView } from '../images/node-access.ts';
+import type { ImageStore, StoredImage } from './image-store.ts';
 import { netnsNameOf } from './netns-path.ts';
 import type { PodSandbox } from './pod-sandbox.ts';
 import type { RuntimeContainer } from './runtime-container.ts';
@@ -28,7 +28,10 @@ export function imageIdOf(image: StoredImage): string {
 export class CriListing implements RuntimeView {
   private readonly listed = new Map<string, Listed>();
 
-  constructor(private readonly clock: { now(): number }) {}
+  constructor(
+    private readonly clock: { now(): number },
+    private readonly store: Pick<ImageStore, 'list'>,
+  ) {}
 
   /** A new sandbox of a pod: it replaces the pod's earlier ones, and counts one more attempt. */
   sandboxCreated(sandbox: PodSandbox): void {
@@ -88,7 +91,12 @@ export class CriListing implements RuntimeView {
         podSandboxId: sandbox.id,
         podName: sandbox.podName,
         podNamespace: sandbox.podNamespace,
+        log: () => container.log.all(),
       })),
     );
+  }
+
+  images(): CriImage[] {
+    return this.store.list().map((image) => ({ name: image.name, id: imageIdOf(image), sizeBytes: image.sizeBytes }));
   }
 }

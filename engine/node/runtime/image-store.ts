@@ -66,6 +66,11 @@ export class ImageStore {
     return result;
   }
 
+  /** Every image present, by name (crictl images). */
+  list(): StoredImage[] {
+    return [...this.images.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
   /** The images as the node status lists them: largest first, at most 50. */
   nodeStatusImages(): { names: string[]; sizeBytes: number }[] {
     return [...this.images.values()]

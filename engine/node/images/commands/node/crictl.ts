@@ -1,8 +1,9 @@
-// crictl ps [-a] [-q] [--name RE] [--no-trunc] and crictl pods [-q] [--name RE] [--namespace RE] [--no-trunc]: the
-// node's containers and pod sandboxes as the container runtime lists them over the CRI, in crictl 1.32's table
-// (newest first, IDs cut to 13 characters, "N minutes ago"). Without the node's runtime socket crictl cannot connect.
+// crictl ps [-a] [-q] [--name RE] [--no-trunc], crictl pods [-q] [--name RE] [--namespace RE] [--no-trunc],
+// crictl images [-q] and crictl logs [--tail N] ID: the node's containers, pod sandboxes and images as the container
+// runtime lists them over the CRI, in crictl 1.32's tables (newest first, IDs cut to 13 characters, "N minutes ago",
+// sizes in decimal units), and a container's log. Without the node's runtime socket crictl cannot connect.
 
-import type { CriContainer, CriPodSandbox, RuntimeView } from '../../node-access.ts';
+import type { CriContainer, CriImage, CriPodSandbox, RuntimeView } from '../../node-access.ts';
 import type { Command, CommandContext } from '../../process/command.ts';
 import { humanDuration } from './human-duration.ts';
 import { tabWrite } from './tab-writer.ts';
@@ -101,6 +102,57 @@ function containers(runtime: RuntimeView, flags: Flags, now: number): string {
   return containersTable(listed, flags, now);
 }
 
+/** go-units' HumanSizeWithPrecision(size, 3): 2.16MB, 446MB, 728kB. */
+function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1000 && unit < units.length - 1) {
+    size /= 1000;
+    unit++;
+  }
+  return `${Number(size.toPrecision(3))}${units[unit]}`;
+}
+
+function images(runtime: RuntimeView, flags: Flags): string {
+  const listed: CriImage[] = runtime.images();
+  if (flags.quiet) return [...new Set(listed.map((image) => image.id))].map((id) => `${id}\n`).join('');
+  const rows = listed.map((image) => {
+    const at = image.name.lastIndexOf(':');
+    const tagged = at > image.name.lastIndexOf('/') && !image.name.includes('@');
+    return [
+      tagged ? image.name.slice(0, at) : image.name.split('@')[0]!,
+      tagged ? image.name.slice(at + 1) : '<none>',
+      flags.noTrunc ? image.id : image.id.replace(/^sha256:/, '').slice(0, TRUNCATED_ID),
+      humanSize(image.sizeBytes),
+    ];
+  });
+  return tabWrite([['IMAGE', 'TAG', 'IMAGE ID', 'SIZE'], ...rows]);
+}
+
+/** crictl logs: the container's stdout and stderr, each to its own stream, the last N lines with --tail. */
+async function logs(context: CommandContext, runtime: RuntimeView, args: readonly string[]): Promise<number> {
+  const flags = parseFlags(args);
+  const id = args.filter((arg, i) => !arg.startsWith('-') && !args[i - 1]?.match(/^--?tail$/)).at(-1);
+  if (id === undefined) {
+    await context.stderr.write('FATA[0000] ID cannot be empty\n');
+    return 1;
+  }
+  const found = runtime.containers().filter((c) => c.id.startsWith(id));
+  if (found.length !== 1) {
+    await context.stderr.write(
+      `FATA[0000] rpc error: code = NotFound desc = an error occurred when try to find container "${id}": not found\n`,
+    );
+    return 1;
+  }
+  const tail = Number(flags.values.get('tail') ?? -1);
+  const lines = found[0]!.log();
+  for (const line of tail >= 0 ? lines.slice(Math.max(0, lines.length - tail)) : lines) {
+    await (line.stream === 'stdout' ? context.stdout : context.stderr).write(line.text + (line.newline ? '\n' : ''));
+  }
+  return 0;
+}
+
 async function cannotConnect(context: CommandContext): Promise<number> {
   await context.stderr.write(
     `FATA[0000] validate service connection: validate CRI v1 runtime API for endpoint "${ENDPOINT}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: no such file or directory"\n`,
@@ -112,18 +164,26 @@ export const crictlCommand: Command = async (context) => {
   const [subcommand = '', ...args] = context.argv.slice(1);
   if (subcommand === '') {
     await context.stdout.write(
-      'NAME:\n   crictl - client for CRI\n\nUSAGE:\n   crictl [global options] command [command options]\n\nCOMMANDS:\n   pods   List pods\n   ps     List containers\n',
+      'NAME:\n   crictl - client for CRI\n\nUSAGE:\n   crictl [global options] command [command options]\n\nCOMMANDS:\n   images   List images\n   logs     Fetch the logs of a container\n   pods     List pods\n   ps       List containers\n',
     );
     return 0;
   }
-  if (subcommand !== 'ps' && subcommand !== 'pods') {
+  const known = ['ps', 'pods', 'images', 'image', 'img', 'logs'];
+  if (!known.includes(subcommand)) {
     await context.stderr.write(`FATA[0000] no help topic for '${subcommand}'\n`);
     return 3;
   }
   const runtime = context.system.node?.runtime;
   if (runtime === undefined) return cannotConnect(context);
   const now = context.system.clock.now();
+  if (subcommand === 'logs') return logs(context, runtime, args);
   const flags = parseFlags(args);
-  await context.stdout.write(subcommand === 'ps' ? containers(runtime, flags, now) : pods(runtime, flags, now));
+  const text =
+    subcommand === 'ps'
+      ? containers(runtime, flags, now)
+      : subcommand === 'pods'
+        ? pods(runtime, flags, now)
+        : images(runtime, flags);
+  await context.stdout.write(text);
   return 0;
 };

@@ -63,6 +63,11 @@ const runtime: RuntimeView = {
       podSandboxId: 'a'.repeat(64),
       podName: 'web',
       podNamespace: 'default',
+      log: () => [
+        { stream: 'stdout', text: 'started', newline: true },
+        { stream: 'stderr', text: 'warning', newline: true },
+        { stream: 'stdout', text: 'GET / 200', newline: true },
+      ],
     },
     {
       id: 'e'.repeat(64),
@@ -75,7 +80,13 @@ const runtime: RuntimeView = {
       podSandboxId: 'b'.repeat(64),
       podName: 'done',
       podNamespace: 'default',
+      log: () => [],
     },
+  ],
+  images: () => [
+    { name: 'docker.io/library/busybox:latest', id: `sha256:${'f'.repeat(64)}`, sizeBytes: 2_155_779 },
+    { name: 'docker.io/library/nginx:latest', id: `sha256:${'d'.repeat(64)}`, sizeBytes: 72_195_292 },
+    { name: 'registry.k8s.io/pause:3.10', id: `sha256:${'9'.repeat(64)}`, sizeBytes: 320_368 },
   ],
 };
 
@@ -215,6 +226,28 @@ describe('the node tools in a kubectl debug node/ container', () => {
         'aaaaaaaaaaaaa       About a minute ago   Ready               web                 default             0                   (default)',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('lists the node’s images with crictl images and prints a container’s log with crictl logs', async () => {
+    const { node } = setUp();
+    expect((await runInImage('busybox', ['crictl', 'images'], { node })).stdout).toBe(
+      [
+        'IMAGE                       TAG                 IMAGE ID            SIZE',
+        'docker.io/library/busybox   latest              fffffffffffff       2.16MB',
+        'docker.io/library/nginx     latest              ddddddddddddd       72.2MB',
+        'registry.k8s.io/pause       3.10                9999999999999       320kB',
+        '',
+      ].join('\n'),
+    );
+    const logs = await runInImage('busybox', ['crictl', 'logs', 'cccc'], { node });
+    expect([logs.stdout, logs.stderr]).toEqual(['started\nGET / 200\n', 'warning\n']);
+    expect((await runInImage('busybox', ['crictl', 'logs', '--tail', '1', 'cccc'], { node })).stdout).toBe(
+      'GET / 200\n',
+    );
+    const missing = await runInImage('busybox', ['crictl', 'logs', 'abc'], { node });
+    expect(missing.stderr).toBe(
+      'FATA[0000] rpc error: code = NotFound desc = an error occurred when try to find container "abc": not found\n',
     );
   });
 
