@@ -28,7 +28,7 @@ export interface NodeRules {
 
 const SERVICES: ResourceRef = { group: '', version: 'v1', resource: 'services' };
 const ENDPOINT_SLICES: ResourceRef = { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' };
-/** How long changes settle before the topology is fetched again. */
+/** How long after a change the topology is fetched again (changes meanwhile share that fetch). */
 const REFRESH_DELAY_MS = 500;
 /** How long each hop shows while the walk plays. */
 export const PLAY_INTERVAL_MS = 900;
@@ -106,8 +106,10 @@ export const useNetworkStore = defineStore('network', () => {
     const slices = cluster.acquire(ENDPOINT_SLICES);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stopWatching = watch([() => cluster.pods, services.objects, slices.objects], () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void refresh();
+      }, REFRESH_DELAY_MS);
     });
     void refresh();
     return () => {
