@@ -6,7 +6,8 @@ import { nodeRootFilesystem } from './node-root.ts';
 const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' } };
 
 function setUp() {
-  const root = nodeRootFilesystem({ name: 'node-1', ip: '172.18.0.3', netns: () => ['cni-1234'] });
+  const etcd: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'etcd', namespace: 'kube-system' } };
+  const root = nodeRootFilesystem({ name: 'node-1', ip: '172.18.0.3', netns: () => ['cni-1234'], staticPods: [etcd] });
   const plugin = hostPathPlugin(() => root);
   const mount = (path: string, type?: string) =>
     plugin.setUp(pod, { name: 'v', hostPath: { path, ...(type !== undefined && { type }) } });
@@ -23,6 +24,9 @@ describe('hostPath volumes', () => {
     expect(fs.read('/etc/crictl.yaml')).toBe('runtime-endpoint: unix:///run/containerd/containerd.sock\n');
     expect(fs.list('/var/run/netns')).toEqual(['cni-1234']);
     expect(fs.read('/run/netns/cni-1234')).toBe('');
+    expect(fs.read('/etc/kubernetes/manifests/etcd.yaml')).toBe(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: etcd\n  namespace: kube-system\n',
+    );
   });
 
   it('mount a directory of the node, where what the pod writes lands on the node', async () => {

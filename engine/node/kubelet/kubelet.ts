@@ -123,7 +123,13 @@ export class Kubelet implements PodWorkerHost {
         })
       : [];
     const netns = () => this.runtime.listing.netnsNames();
-    const root = () => (this.root ??= nodeRootFilesystem({ name: options.nodeName, ip: options.nodeIP, netns }));
+    const root = () =>
+      (this.root ??= nodeRootFilesystem({
+        name: options.nodeName,
+        ip: options.nodeIP,
+        netns,
+        staticPods: options.staticPods,
+      }));
     this.volumePlugins = [emptyDirPlugin, hostPathPlugin(root), ...fromApi, ...(options.volumePlugins ?? [])];
     this.identity = {
       name: options.nodeName,

@@ -1,8 +1,11 @@
 // A node's root filesystem: kind's node image (its system and tools, engine/node/images/definitions/node-image.ts)
-// with the node's own /etc/hostname, /etc/hosts and /etc/resolv.conf, and a file per pod network namespace in
-// /var/run/netns (and /run/netns, where it points); writes stay on the node. hostPath volumes mount parts of it, and
+// with the node's own /etc/hostname, /etc/hosts and /etc/resolv.conf, its static pods' manifests in
+// /etc/kubernetes/manifests, and a file per pod network namespace in /var/run/netns (and /run/netns, where it
+// points); writes stay on the node. hostPath volumes mount parts of it, and
 // chroot into it runs the node's commands.
 
+import { stringify } from 'yaml';
+import type { KubeObject } from '../../api/object.ts';
 import { nodeCommands, nodeImage } from '../images/definitions/node-image.ts';
 import { registerSystemRoot } from '../images/process/system-roots.ts';
 import type { ContainerFilesystem } from '../images/program.ts';
@@ -17,6 +20,8 @@ export interface NodeRootOptions {
   ip: string;
   /** The pods' network namespaces now (containerd's files under /var/run/netns). */
   netns: () => readonly string[];
+  /** The static pods the kubelet runs from /etc/kubernetes/manifests. */
+  staticPods?: readonly KubeObject[];
 }
 
 export function nodeRootFilesystem(node: NodeRootOptions): ContainerFilesystem {
@@ -24,6 +29,10 @@ export function nodeRootFilesystem(node: NodeRootOptions): ContainerFilesystem {
     ['/etc/hostname', `${node.name}\n`],
     ['/etc/hosts', nodeHostsFile(node.ip, node.name)],
     ['/etc/resolv.conf', nodeResolvConf()],
+    ...(node.staticPods ?? []).map((pod): [string, string] => [
+      `/etc/kubernetes/manifests/${pod.metadata.name ?? ''}.yaml`,
+      stringify(pod, { lineWidth: 0 }),
+    ]),
   ]);
   const bound: BoundFiles = {
     get: (path) => {
