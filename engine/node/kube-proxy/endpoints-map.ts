@@ -1,7 +1,8 @@
 // The endpoints of every service port, merged from its EndpointSlices as EndpointSliceCache merges them: one
 // endpoint per "ip:port" (a terminating duplicate never replaces another), with its ready / serving / terminating
 // conditions, whether it is on this node and its zone hints, sorted by "ip:port" string. Slices of other address
-// families, and ports without a name or number, are ignored.
+// families, and ports without a name or number, are ignored. With a cache, a service port whose slices are the very
+// objects of the last build keeps its endpoints (informers never change a cached object in place).
 
 import { servicePortKey, servicePortNameString } from './service-ports.ts';
 import type { EndpointSlice } from './types.ts';
@@ -47,23 +48,79 @@ function addEndpoints(set: Map<string, EndpointInfo>, slice: EndpointSlice, port
   }
 }
 
+/** A slice's port as it joins a service port: the service port's key and the port number. */
+interface SlicePort {
+  key: string;
+  port: number;
+}
+
+/** A service port's endpoints, as merged from these slices (in this order) for this node. */
+interface Merged {
+  slices: EndpointSlice[];
+  nodeName: string;
+  endpoints: EndpointInfo[];
+}
+
+export interface EndpointsCache {
+  slicePorts: WeakMap<EndpointSlice, SlicePort[]>;
+  merged: Map<string, Merged>;
+}
+
+export function newEndpointsCache(): EndpointsCache {
+  return { slicePorts: new WeakMap(), merged: new Map() };
+}
+
+function slicePortsOf(slice: EndpointSlice): SlicePort[] {
+  if (slice.addressType !== 'IPv4') return [];
+  const serviceName = slice.metadata.labels?.[LABEL_SERVICE_NAME];
+  if (!serviceName) return [];
+  const namespace = slice.metadata.namespace ?? 'default';
+  const ports: SlicePort[] = [];
+  for (const port of slice.ports ?? []) {
+    if (port.name == null || !port.port) continue;
+    const key = servicePortKey(servicePortNameString(namespace, serviceName, port.name), port.protocol ?? 'TCP');
+    ports.push({ key, port: port.port });
+  }
+  return ports;
+}
+
+function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
+  return a.length === b.length && a.every((slice, i) => slice === b[i]);
+}
+
+function merge(slices: readonly { slice: EndpointSlice; port: number }[], nodeName: string): EndpointInfo[] {
+  const set = new Map<string, EndpointInfo>();
+  for (const { slice, port } of slices) addEndpoints(set, slice, port, nodeName);
+  return [...set.values()].sort(byEndpoint);
+}
+
 /** Merges IPv4 EndpointSlices into the endpoints of each service port they belong to. */
-export function buildEndpointsMap(slices: Iterable<EndpointSlice>, nodeName: string): EndpointsMap {
-  const sets = new Map<string, Map<string, EndpointInfo>>();
+export function buildEndpointsMap(
+  slices: Iterable<EndpointSlice>,
+  nodeName: string,
+  cache: EndpointsCache = newEndpointsCache(),
+): EndpointsMap {
+  const groups = new Map<string, { slice: EndpointSlice; port: number }[]>();
   for (const slice of slices) {
-    if (slice.addressType !== 'IPv4') continue;
-    const serviceName = slice.metadata.labels?.[LABEL_SERVICE_NAME];
-    if (!serviceName) continue;
-    const namespace = slice.metadata.namespace ?? 'default';
-    for (const port of slice.ports ?? []) {
-      if (port.name == null || !port.port) continue;
-      const key = servicePortKey(servicePortNameString(namespace, serviceName, port.name), port.protocol ?? 'TCP');
-      let set = sets.get(key);
-      if (!set) sets.set(key, (set = new Map()));
-      addEndpoints(set, slice, port.port, nodeName);
+    let ports = cache.slicePorts.get(slice);
+    if (!ports) cache.slicePorts.set(slice, (ports = slicePortsOf(slice)));
+    for (const { key, port } of ports) {
+      const group = groups.get(key);
+      if (group) group.push({ slice, port });
+      else groups.set(key, [{ slice, port }]);
     }
   }
   const map: EndpointsMap = new Map();
-  for (const [key, set] of sets) if (set.size > 0) map.set(key, [...set.values()].sort(byEndpoint));
+  const merged = new Map<string, Merged>();
+  for (const [key, group] of groups) {
+    const from = group.map((member) => member.slice);
+    let known = cache.merged.get(key);
+    if (!known || known.nodeName !== nodeName || !sameSlices(known.slices, from)) {
+      known = { slices: from, nodeName, endpoints: merge(group, nodeName) };
+    }
+    merged.set(key, known);
+    if (known.endpoints.length > 0) map.set(key, known.endpoints);
+  }
+  cache.merged = merged;
   return map;
 }

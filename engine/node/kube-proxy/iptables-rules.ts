@@ -3,6 +3,7 @@
 // Service ports are written in name order (upstream walks a Go map, so its order varies from sync to sync).
 
 import { isServiceChainName } from './chain-names.ts';
+import type { EndpointInfo } from './endpoints-map.ts';
 import {
   KUBE_EXTERNAL_SERVICES,
   KUBE_FIREWALL,
@@ -15,11 +16,11 @@ import {
   chainLine,
 } from './iptables-chains.ts';
 import type { RuleBuffers, ServiceRuleContext } from './iptables-service-rules.ts';
-import { writeServicePortRules } from './iptables-service-rules.ts';
 import { localDetectorFor } from './local-detector.ts';
 import { masqueradeMark } from './masquerade-mark.ts';
 import { nodePortAddresses, nodePortIPs } from './node-port-addresses.ts';
 import type { ProxierState } from './proxier-state.ts';
+import { contextKey, writeCachedServicePortRules } from './service-rules-cache.ts';
 import { servicePortKey } from './service-ports.ts';
 import type { ProxierOptions } from './types.ts';
 
@@ -27,6 +28,7 @@ import type { ProxierOptions } from './types.ts';
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const NO_ENDPOINTS: EndpointInfo[] = [];
 
 export interface IptablesSyncResult {
   restoreText: string;
@@ -92,9 +94,10 @@ export function iptablesSync(
     caches: state.caches,
   };
   const noLocalEndpoints = { internal: 0, external: 0 };
+  const context = contextKey(ctx);
   for (const info of state.servicePorts) {
-    const endpoints = state.endpointsMap.get(servicePortKey(info.nameString, info.protocol)) ?? [];
-    const noLocal = writeServicePortRules(out, ctx, info, endpoints);
+    const endpoints = state.endpointsMap.get(servicePortKey(info.nameString, info.protocol)) ?? NO_ENDPOINTS;
+    const noLocal = writeCachedServicePortRules(out, ctx, context, info, endpoints);
     noLocalEndpoints.internal += noLocal.internal;
     noLocalEndpoints.external += noLocal.external;
   }

@@ -1,10 +1,12 @@
 // What both proxiers build their rules from: this node, its service ports in a stable order, and the endpoints of
-// each, with the caches of chain names that keep repeated syncs from hashing the same names again.
+// each, with the caches that keep repeated syncs from redoing work for what did not change: chain names, each
+// Service object's ports, each service port's merged endpoints, and each service port's iptables rules.
 
-import { buildEndpointsMap } from './endpoints-map.ts';
-import type { EndpointsMap } from './endpoints-map.ts';
+import { buildEndpointsMap, newEndpointsCache } from './endpoints-map.ts';
+import type { EndpointsCache, EndpointsMap } from './endpoints-map.ts';
+import type { ServiceRulesCache } from './service-rules-cache.ts';
 import { buildServicePortMap } from './service-ports.ts';
-import type { ChainNameCache, ServicePortInfo } from './service-ports.ts';
+import type { ChainNameCache, ServicePortInfo, ServicePortsCache } from './service-ports.ts';
 import type { EndpointSlice, ProxyNode, Service } from './types.ts';
 
 export interface ProxierCaches {
@@ -12,6 +14,9 @@ export interface ProxierCaches {
   servicePortChains: ChainNameCache;
   /** KUBE-SEP chain names by "nameString\0protocol\0ip:port". */
   endpointChains: Map<string, string>;
+  servicePorts: ServicePortsCache;
+  endpoints: EndpointsCache;
+  serviceRules: ServiceRulesCache;
 }
 
 export interface ProxierState {
@@ -22,7 +27,13 @@ export interface ProxierState {
 }
 
 export function newProxierCaches(): ProxierCaches {
-  return { servicePortChains: new Map(), endpointChains: new Map() };
+  return {
+    servicePortChains: new Map(),
+    endpointChains: new Map(),
+    servicePorts: new WeakMap(),
+    endpoints: newEndpointsCache(),
+    serviceRules: new WeakMap(),
+  };
 }
 
 export function buildProxierState(
@@ -33,8 +44,8 @@ export function buildProxierState(
 ): ProxierState {
   return {
     node,
-    servicePorts: buildServicePortMap(services, caches.servicePortChains),
-    endpointsMap: buildEndpointsMap(endpointSlices, node.name),
+    servicePorts: buildServicePortMap(services, caches.servicePortChains, caches.servicePorts),
+    endpointsMap: buildEndpointsMap(endpointSlices, node.name, caches.endpoints),
     caches,
   };
 }

@@ -141,10 +141,24 @@ export function servicePortKey(nameString: string, protocol: string): string {
   return `${nameString}/${protocol}`;
 }
 
+/** The service ports of each Service object, kept across syncs (informers never change a cached object in place). */
+export type ServicePortsCache = WeakMap<Service, ServicePortInfo[]>;
+
 /** Every service port of the given Services, ordered by name and protocol so the rules come out in a stable order. */
-export function buildServicePortMap(services: Iterable<Service>, cache?: ChainNameCache): ServicePortInfo[] {
+export function buildServicePortMap(
+  services: Iterable<Service>,
+  cache?: ChainNameCache,
+  portsCache?: ServicePortsCache,
+): ServicePortInfo[] {
   const ports: ServicePortInfo[] = [];
-  for (const service of services) for (const info of servicePortsOf(service, cache)) ports.push(info);
+  for (const service of services) {
+    let infos = portsCache?.get(service);
+    if (!infos) {
+      infos = servicePortsOf(service, cache);
+      portsCache?.set(service, infos);
+    }
+    for (const info of infos) ports.push(info);
+  }
   const keyed = ports.map((info) => ({ key: servicePortKey(info.nameString, info.protocol), info }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((entry) => entry.info);
