@@ -3,6 +3,7 @@ import type { NetworkTraceHop } from '../../engine/protocol/host-api.ts';
 import { HOPS, TOPOLOGY, TRACE } from '../testing/network-fixture.ts';
 import {
   chosenEndpoints,
+  crossingOf,
   hopFocus,
   lastRuleHop,
   nodeOfNetns,
@@ -52,6 +53,12 @@ describe('the walk of a trace', () => {
     };
     expect(tunnelInUse(tunnelUse(routed), 'node/node-1', tunnel!)).toBe(true);
     expect(tunnelUse(HOPS[6])).toBeUndefined();
+    expect(crossingOf(tunnelUse(HOPS[7]), TOPOLOGY)).toEqual({
+      from: 'node-1',
+      to: 'node-2',
+      how: 'VXLAN 172.18.0.3 → 172.18.0.4',
+    });
+    expect(crossingOf(tunnelUse(HOPS[1]), TOPOLOGY)).toBeUndefined();
     expect(lastRuleHop(steps, 3)).toBe(-1);
     expect(lastRuleHop(steps, 7)).toBe(5);
     expect(lastRuleHop(steps, 99)).toBe(5);

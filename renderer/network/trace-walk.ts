@@ -81,6 +81,23 @@ export function tunnelUse(hop: NetworkTraceHop | undefined): TunnelUse | undefin
   return undefined;
 }
 
+/** A packet crossing the node network: from which node to which, and how (VXLAN, or a route). */
+export interface Crossing {
+  from: string;
+  to: string;
+  how: string;
+}
+
+/** The crossing the tunnel in use makes, found among the nodes' tunnels. */
+export function crossingOf(use: TunnelUse | undefined, topology: NetworkTopology | undefined): Crossing | undefined {
+  if (use === undefined) return undefined;
+  const node = topology?.nodes.find((n) => n.netns === use.netns);
+  const tunnel = node?.tunnels.find((t) => tunnelInUse(use, node.netns, t));
+  if (node === undefined || tunnel === undefined) return undefined;
+  const how = tunnel.kind === 'vxlan' ? `VXLAN ${node.ip} → ${tunnel.remote}` : `routed via ${tunnel.remote}`;
+  return { from: node.name, to: tunnel.node, how };
+}
+
 /** Whether the tunnel (`remote` and `route` of a node's way to another node's pods) is the one in use. */
 export function tunnelInUse(
   use: TunnelUse | undefined,

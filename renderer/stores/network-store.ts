@@ -8,6 +8,7 @@ import type { NetworkTopology, NetworkTrace, ResourceRef } from '../../engine/pr
 import { expandTarget, needsSummary } from '../network/trace-targets.ts';
 import {
   chosenEndpoints,
+  crossingOf,
   hopFocus,
   lastRuleHop,
   nodeOfNetns,
@@ -57,11 +58,23 @@ export const useNetworkStore = defineStore('network', () => {
   const visited = computed(() => visitedNamespaces(steps.value, position.value));
   const chosen = computed(() => chosenEndpoints(steps.value.slice(0, position.value + 1)));
   const tunnel = computed(() => tunnelUse(current.value?.hop));
+  const crossing = computed(() => crossingOf(tunnel.value, topology.value));
+  /** The node the current hop is on. */
+  const focusNode = computed(() => (focus.value ? nodeOfNetns(topology.value, focus.value.netns) : undefined));
   /** The rule hop whose rule the rules panel shows: the current hop's, else the last one before it. */
   const ruleStep = computed(() => lastRuleHop(steps.value, position.value));
   const ruleNode = computed(() => {
     const step = steps.value[ruleStep.value];
     return step ? nodeOfNetns(topology.value, step.hop.namespace) : undefined;
+  });
+  /** The nodes the walk passed through before the current hop. */
+  const visitedNodes = computed(() => {
+    const nodes = new Set<string>();
+    for (const netns of visited.value) {
+      const node = nodeOfNetns(topology.value, netns);
+      if (node) nodes.add(node);
+    }
+    return nodes;
   });
   /** The nodes the trace passes through. */
   const traceNodes = computed(() => {
@@ -215,6 +228,9 @@ export const useNetworkStore = defineStore('network', () => {
     visited,
     chosen,
     tunnel,
+    crossing,
+    focusNode,
+    visitedNodes,
     ruleStep,
     ruleNode,
     summarized,

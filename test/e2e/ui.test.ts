@@ -174,6 +174,7 @@ describe.skipIf(!hasChromium())('the lab in a browser', () => {
     );
     await expect.poll(() => endpoints.count(), { timeout: 30_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('network-tunnel').count()).toBe(6);
+    expect(await page.getByTestId('node-network-member').count()).toBe(3);
     const webPod = page.locator('[data-testid="network-pod"][data-netns^="pod/default/web-"]').first();
     const source = (await webPod.getAttribute('data-netns'))!;
     await page.getByTestId('trace-from').selectOption(source);
