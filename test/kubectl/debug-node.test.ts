@@ -77,6 +77,10 @@ describe('kubectl debug node/', () => {
     );
     expect(await onNode('ip', 'route')).toContain('10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1\n');
     expect(await onNode('bridge', 'fdb')).toContain(`dev ${veth} master cni0 permanent\n`);
+    const clientNetns = netns.split('\n')[0]!.split(' ')[0]!;
+    const podIP = await ok(['get', 'pod', 'client', '-o', 'jsonpath={.status.podIP}']);
+    const inside = await onNode('ip', 'netns', 'exec', clientNetns, 'ip', 'addr');
+    expect(inside).toContain(`    inet ${podIP}/24 brd 10.244.1.255 scope global eth0\n`);
   });
 
   it('shows kube-proxy’s rules and the Service’s DNAT with iptables-save', async () => {

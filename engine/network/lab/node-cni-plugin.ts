@@ -52,6 +52,8 @@ export class NodeCniPlugin implements PodNetworkPlugin {
       [...this.attached]
         .flatMap(([id, { pod }]) => (pod ? [{ name: netnsNameOf(id), namespace: pod.namespace }] : []))
         .reverse(),
+    enter: (namespace, fs) =>
+      dataPlaneAccess({ ...this.options.access, namespace: () => namespace, fs, program: 'ip netns exec' }),
   };
 
   constructor(private readonly options: NodeCniPluginOptions) {}

@@ -5,6 +5,7 @@
 
 import type { NetworkNamespace } from '../../network/namespace.ts';
 import type { NetfilterStack } from '../../network/netfilter/netfilter-stack.ts';
+import type { ContainerFilesystem, NetworkAccess } from './program.ts';
 
 /** A pod's network namespace as `ip netns` names it (the file under /var/run/netns: `cni-<uuid>`). */
 export interface NamedNetns {
@@ -20,6 +21,8 @@ export interface NodeNetworkView {
   netfilter(): NetfilterStack | undefined;
   /** The pods' namespaces, newest first (as a tmpfs directory lists them). */
   netns(): NamedNetns[];
+  /** The network as a program in one of them sees it (ip netns exec); its resolver reads `fs`. */
+  enter(namespace: NetworkNamespace, fs: Pick<ContainerFilesystem, 'read'>): NetworkAccess;
 }
 
 /** A pod sandbox as `crictl pods` lists it. */

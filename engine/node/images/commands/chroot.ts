@@ -2,7 +2,6 @@
 // root. A system's root filesystem mounted there (the node's, at /host in a `kubectl debug node/` pod) brings its
 // own programs — the node's bash, iptables-save, crictl — with the same network, node and terminal.
 
-import { ContainerSystem } from '../process/container-system.ts';
 import type { Command } from '../process/command.ts';
 import { resolvePath } from '../process/paths.ts';
 import { systemRootOf } from '../process/system-roots.ts';
@@ -26,17 +25,7 @@ export const chrootCommand: Command = async (context) => {
     await context.stderr.write(`chroot: can't execute '${argv[0]}': No such file or directory\n`);
     return 127;
   }
-  const rooted = new ContainerSystem({
-    commands: root.commands,
-    userland: root.userland,
-    fs: mounted,
-    clock: system.clock,
-    hostname: system.hostname,
-    network: () => system.network,
-    cluster: system.cluster,
-    node: system.node,
-    firstPid: context.process.pid + 1,
-  });
+  const rooted = system.derive({ fs: mounted, commands: root.commands, userland: root.userland });
   if (rooted.resolve(argv[0]!) === undefined) {
     await context.stderr.write(`chroot: can't execute '${argv[0]}': No such file or directory\n`);
     return 127;

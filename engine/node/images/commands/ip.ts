@@ -1,6 +1,7 @@
 // ip addr|link|route|neigh|netns: the program's network namespace as iproute2 prints it (engine/network/render) when
 // the data plane gives it one; else the interfaces and routes the network lists, in the same layout. `ip netns`
-// lists the pods' namespaces to programs in the node's own (kubectl debug node/); elsewhere /var/run/netns is empty.
+// lists the pods' namespaces to programs in the node's own (kubectl debug node/), and `ip netns exec NAME CMD` runs
+// a command in one; elsewhere /var/run/netns is empty.
 
 import { renderIpAddr } from '../../../network/render/ip-addr.ts';
 import { renderIpLink } from '../../../network/render/ip-link.ts';
@@ -86,10 +87,39 @@ function netnsList(context: CommandContext): string {
     .join('');
 }
 
+/** `ip netns exec NAME COMMAND…`: the command with the pod namespace's network, the rest as it is. */
+async function netnsExec(context: CommandContext, name: string | undefined, command: string[]): Promise<number> {
+  const { system } = context;
+  const view = system.node?.network;
+  const found = view?.netns().find((netns) => netns.name === name);
+  if (view === undefined || found === undefined) {
+    await context.stderr.write(`Cannot open network namespace "${name ?? ''}": No such file or directory\n`);
+    return 1;
+  }
+  if (command.length === 0) {
+    await context.stderr.write('No command specified\n');
+    return 255;
+  }
+  const inside = system.derive({ network: view.enter(found.namespace, system.fs) });
+  if (inside.resolve(command[0]!) === undefined) {
+    await context.stderr.write(`exec of "${command[0]}" failed: No such file or directory\n`);
+    return 255;
+  }
+  try {
+    return await inside.run(command, context);
+  } finally {
+    inside.killAll();
+  }
+}
+
 export const ipCommand: Command = async (context) => {
   const args = context.argv.slice(1).filter((arg) => !arg.startsWith('-'));
   const object = objectOf(args[0] ?? '');
   if (object === undefined) return usage(context);
+  if (object === 'netns' && args[1] === 'exec') {
+    const at = context.argv.indexOf('exec');
+    return netnsExec(context, context.argv[at + 1], context.argv.slice(at + 2));
+  }
   if (object === 'netns') {
     await context.stdout.write(netnsList(context));
     return 0;

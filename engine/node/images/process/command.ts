@@ -95,6 +95,18 @@ export interface System {
   processes(): ProcessInfo[];
   /** Sends a signal by number to a process of the container; false when there is no such process. */
   kill(pid: number, signal: number): boolean;
+  /**
+   * The system as a process sees it after changing its root (chroot: another filesystem with its own commands) or
+   * its network namespace (ip netns exec); the rest is shared. `killAll` ends what runs in it.
+   */
+  derive(changes: SystemChanges): System & { killAll(): void };
+}
+
+export interface SystemChanges {
+  fs?: ContainerFilesystem;
+  commands?: ReadonlyMap<string, Command>;
+  userland?: Userland;
+  network?: NetworkAccess;
 }
 
 /** The exit status of a process ended by a signal (128 + its number). */

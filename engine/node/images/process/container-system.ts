@@ -15,7 +15,16 @@ import type {
   ProcessTable,
 } from '../program.ts';
 import type { NodeAccess } from '../node-access.ts';
-import type { Command, CommandContext, HttpHandler, RunOptions, System, Usage, Userland } from './command.ts';
+import type {
+  Command,
+  CommandContext,
+  HttpHandler,
+  RunOptions,
+  System,
+  SystemChanges,
+  Usage,
+  Userland,
+} from './command.ts';
 import { signalName, signalStatus } from './command.ts';
 import { basename } from './paths.ts';
 import { StopController } from './stop-signal.ts';
@@ -184,6 +193,21 @@ export class ContainerSystem implements System {
     if (!process) return false;
     if (signal !== 0) process.controller.abort(signalName(signal) ?? 'SIGTERM');
     return true;
+  }
+
+  derive(changes: SystemChanges): ContainerSystem {
+    const { network } = changes;
+    return new ContainerSystem({
+      commands: changes.commands ?? this.commands,
+      userland: changes.userland ?? this.userland,
+      fs: changes.fs ?? this.fs,
+      clock: this.clock,
+      hostname: this.hostname,
+      network: network ? () => network : () => this.network,
+      cluster: this.cluster,
+      node: this.node,
+      firstPid: this.nextPid,
+    });
   }
 
   /** Ends every process still running (the main process has exited: the container's PID namespace goes away). */

@@ -103,18 +103,19 @@ function setUp() {
   web.namespace.listen('tcp', '0.0.0.0', 80, () => 'ok', 'nginx');
   expect(new DataPlane().request(client.namespace, { protocol: 'tcp', dst: '10.96.0.80', dstPort: 80 }).ok).toBe(true);
   const root = network.node('kind-worker')!.namespace;
+  const inNamespace = (namespace: typeof root): NetworkAccess => ({
+    ...loopbackNetwork(new MemoryFilesystem({}), () => []),
+    namespace: () => namespace,
+  });
   const node: NodeAccess = {
     network: {
       namespace: () => root,
       netfilter: () => stack,
       netns: () => [{ name: NETNS, namespace: client.namespace }],
+      enter: (namespace) => inNamespace(namespace),
     },
     runtime,
   };
-  const inNamespace = (namespace: typeof root): NetworkAccess => ({
-    ...loopbackNetwork(new MemoryFilesystem({}), () => []),
-    namespace: () => namespace,
-  });
   return { clock, node, root, client, hostNetwork: inNamespace(root), podNetwork: inNamespace(client.namespace) };
 }
 
@@ -123,6 +124,20 @@ describe('the node tools in a kubectl debug node/ container', () => {
     const { node, hostNetwork } = setUp();
     const { stdout } = await runInImage('busybox', ['ip', 'netns'], { node, network: hostNetwork });
     expect(stdout).toBe(`${NETNS} (id: 0)\n`);
+  });
+
+  it('runs a command in a pod’s namespace with ip netns exec', async () => {
+    const { node, client, hostNetwork } = setUp();
+    const inside = await runInImage('busybox', ['ip', 'netns', 'exec', NETNS, 'ip', '-4', 'addr'], {
+      node,
+      network: hostNetwork,
+    });
+    expect(inside.stdout).toBe(renderIpAddr(client.namespace));
+    const missing = await runInImage('busybox', ['ip', 'netns', 'exec', 'cni-nope', 'ip', 'a'], { node });
+    expect([missing.status, missing.stderr]).toEqual([
+      1,
+      'Cannot open network namespace "cni-nope": No such file or directory\n',
+    ]);
   });
 
   it('prints the node’s interfaces with ip addr and its bridge ports with bridge link', async () => {
