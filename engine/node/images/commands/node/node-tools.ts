@@ -1,12 +1,13 @@
-// The node tools: iproute2's bridge, iptables and iptables-save, ipvsadm, conntrack and crictl. The node has them
-// (chroot /host), and so has busybox in this lab, for `kubectl debug node/… --image=busybox` — where they show the
-// node, as they would from the node itself; in a pod's own namespaces they find nothing programmed there.
+// The node tools: iproute2's bridge, iptables and iptables-save, ipvsadm, ipset, conntrack and crictl. The node has
+// them (chroot /host), and so has busybox in this lab, for `kubectl debug node/… --image=busybox` — where they show
+// the node, as they would from the node itself; in a pod's own namespaces they find nothing programmed there.
 
 import type { Command } from '../../process/command.ts';
 import { bridgeCommand } from './bridge.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { crictlCommand } from './crictl.ts';
 import { iptablesCommand, iptablesSaveCommand } from './iptables.ts';
+import { ipsetCommand } from './ipset.ts';
 import { ipvsadmCommand } from './ipvsadm.ts';
 
 export const nodeTools: Record<string, Command> = {
@@ -16,6 +17,7 @@ export const nodeTools: Record<string, Command> = {
   iptables: iptablesCommand,
   'iptables-save': iptablesSaveCommand,
   ipvsadm: ipvsadmCommand,
+  ipset: ipsetCommand,
 };
 
 /** Where each lives on the node (kind's node image). */
@@ -26,4 +28,5 @@ export const nodeToolPaths: Record<string, string> = {
   iptables: '/usr/sbin/iptables',
   'iptables-save': '/usr/sbin/iptables-save',
   ipvsadm: '/usr/sbin/ipvsadm',
+  ipset: '/usr/sbin/ipset',
 };
