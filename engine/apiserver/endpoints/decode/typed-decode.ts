@@ -61,11 +61,50 @@ function goPackage(definitionName: string): string {
   return parts.length >= 2 ? parts[parts.length - 2]! : '';
 }
 
+/** How a path segment was reached: a struct field, a list index, or a map key. */
+const FIELD = 0;
+const INDEX = 1;
+const MAP_KEY = 2;
+
 class Decoder {
   readonly unknownFields: string[] = [];
-  private structStack: string[] = [];
+  /** Definition names of the structs being decoded, innermost last (named in error messages). */
+  private readonly structStack: string[] = [];
+  /** The path to the value being decoded, as segments: strings are only built for errors and unknown fields. */
+  private readonly segments: (string | number)[] = [];
+  private readonly segmentKinds: number[] = [];
 
   constructor(private readonly lookup: SchemaLookup) {}
+
+  /** `spec.containers[0].image`, `metadata.labels[app]`: the path as unknown fields are reported. */
+  private path(): string {
+    let path = '';
+    for (let i = 0; i < this.segments.length; i++) {
+      const segment = this.segments[i]!;
+      if (this.segmentKinds[i] === FIELD) path = path ? `${path}.${segment}` : String(segment);
+      else path = `${path}[${segment}]`;
+    }
+    return path;
+  }
+
+  /** `spec.containers.image`: the struct fields of the path, as encoding/json names them in its errors. */
+  private jsonPath(): string {
+    let path = '';
+    for (let i = 0; i < this.segments.length; i++) {
+      if (this.segmentKinds[i] === FIELD) path = path ? `${path}.${this.segments[i]}` : String(this.segments[i]);
+    }
+    return path;
+  }
+
+  private enter(segment: string | number, kind: number): void {
+    this.segments.push(segment);
+    this.segmentKinds.push(kind);
+  }
+
+  private leave(): void {
+    this.segments.pop();
+    this.segmentKinds.pop();
+  }
 
   /** The Go type name of a field, for error messages (int32, []v1.Container, map[string]string…). */
   private goType(field: FieldSchema): string {
@@ -92,9 +131,9 @@ class Decoder {
     }
   }
 
-  private mismatch(value: unknown, jsonPath: string, field: FieldSchema): TypeMismatchError {
-    const struct = this.structStack[this.structStack.length - 1] ?? '';
-    const where = struct ? `Go struct field ${struct}.${jsonPath}` : 'Go value';
+  private mismatch(value: unknown, field: FieldSchema): TypeMismatchError {
+    const struct = structName(this.structStack[this.structStack.length - 1]);
+    const where = struct ? `Go struct field ${struct}.${this.jsonPath()}` : 'Go value';
     const intoInteger = !field.ref && field.type === 'integer';
     const target = this.goType(field);
     return new TypeMismatchError(
@@ -104,35 +143,39 @@ class Decoder {
   }
 
   /** Decodes `value` against a definition (a struct, or a named scalar like Quantity). */
-  definition(value: unknown, definitionName: string, path: string, jsonPath: string): unknown {
+  definition(value: unknown, definitionName: string): unknown {
     const definition = this.lookup.definition(definitionName);
     if (!definition) return value;
-    const asField: FieldSchema = { ref: definitionName };
-    if (definition.format) return this.scalar(value, definition.format, definition.type, path, jsonPath, asField);
-    if (definition.properties) return this.struct(value, definition, definitionName, path, jsonPath);
-    if (definition.additionalProperties)
-      return this.map(value, definition.additionalProperties, path, jsonPath, asField);
-    if (definition.type && definition.type !== 'object')
-      return this.scalar(value, undefined, definition.type, path, jsonPath, asField);
+    if (definition.format) return this.scalar(value, definition.format, definition.type, { ref: definitionName });
+    if (definition.properties) return this.struct(value, definition, definitionName);
+    if (definition.additionalProperties) {
+      return this.map(value, definition.additionalProperties, { ref: definitionName });
+    }
+    if (definition.type && definition.type !== 'object') {
+      return this.scalar(value, undefined, definition.type, { ref: definitionName });
+    }
     return value;
   }
 
-  private struct(value: unknown, definition: DefinitionSchema, name: string, path: string, jsonPath: string): unknown {
-    if (!isPlainObject(value)) throw this.mismatch(value, jsonPath, { ref: name });
+  private struct(value: unknown, definition: DefinitionSchema, name: string): unknown {
+    if (!isPlainObject(value)) throw this.mismatch(value, { ref: name });
     const properties = definition.properties!;
     const out: Record<string, unknown> = {};
-    this.structStack.push(structName(name));
+    this.structStack.push(name);
     try {
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const child = value[key];
         const field = properties[key];
-        const childPath = path ? `${path}.${key}` : key;
-        const childJsonPath = jsonPath ? `${jsonPath}.${key}` : key;
         if (!field) {
-          this.unknownFields.push(childPath);
+          this.enter(key, FIELD);
+          this.unknownFields.push(this.path());
+          this.leave();
           continue;
         }
         if (child === null || child === undefined) continue;
-        out[key] = this.field(child, field, childPath, childJsonPath);
+        this.enter(key, FIELD);
+        out[key] = this.field(child, field);
+        this.leave();
       }
     } finally {
       this.structStack.pop();
@@ -140,48 +183,55 @@ class Decoder {
     return out;
   }
 
-  private map(value: unknown, valueSchema: FieldSchema, path: string, jsonPath: string, self: FieldSchema): unknown {
-    if (!isPlainObject(value)) throw this.mismatch(value, jsonPath, self);
+  private map(value: unknown, valueSchema: FieldSchema, self: FieldSchema): unknown {
+    if (!isPlainObject(value)) throw this.mismatch(value, self);
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
+      const child = value[key];
       if (child === null || child === undefined) {
         if (valueSchema.type === 'string') out[key] = '';
         continue;
       }
-      out[key] = this.field(child, valueSchema, `${path}[${key}]`, jsonPath);
+      this.enter(key, MAP_KEY);
+      out[key] = this.field(child, valueSchema);
+      this.leave();
     }
     return out;
   }
 
-  field(value: unknown, field: FieldSchema, path: string, jsonPath: string): unknown {
-    if (field.ref) return this.definition(value, field.ref, path, jsonPath);
+  field(value: unknown, field: FieldSchema): unknown {
+    if (field.ref) return this.definition(value, field.ref);
     switch (field.type) {
       case 'array': {
-        if (!Array.isArray(value)) throw this.mismatch(value, jsonPath, field);
+        if (!Array.isArray(value)) throw this.mismatch(value, field);
         const items = field.items;
         if (!items) return value;
-        return value.map((item, i) => (item === null ? null : this.field(item, items, `${path}[${i}]`, jsonPath)));
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === null) {
+            out[i] = null;
+            continue;
+          }
+          this.enter(i, INDEX);
+          out[i] = this.field(item, items);
+          this.leave();
+        }
+        return out;
       }
       case 'object':
-        if (field.additionalProperties) return this.map(value, field.additionalProperties, path, jsonPath, field);
+        if (field.additionalProperties) return this.map(value, field.additionalProperties, field);
         return value;
       default:
-        return this.scalar(value, field.format, field.type, path, jsonPath, field);
+        return this.scalar(value, field.format, field.type, field);
     }
   }
 
-  private scalar(
-    value: unknown,
-    format: string | undefined,
-    type: string | undefined,
-    _path: string,
-    jsonPath: string,
-    self: FieldSchema,
-  ): unknown {
+  private scalar(value: unknown, format: string | undefined, type: string | undefined, self: FieldSchema): unknown {
     switch (format) {
       case 'int-or-string':
         if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
-        throw this.mismatch(value, jsonPath, self);
+        throw this.mismatch(value, self);
       case 'quantity':
         if (typeof value === 'number' || typeof value === 'string') {
           try {
@@ -192,10 +242,10 @@ class Decoder {
             );
           }
         }
-        throw this.mismatch(value, jsonPath, self);
+        throw this.mismatch(value, self);
       case 'date-time':
       case 'micro-time':
-        if (typeof value !== 'string') throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'string') throw this.mismatch(value, self);
         if (!RFC3339.test(value)) {
           throw new TypeMismatchError(
             `parsing time "${value}" as "2006-01-02T15:04:05Z07:00": cannot parse "${value}" as "2006"`,
@@ -203,7 +253,7 @@ class Decoder {
         }
         return value;
       case 'byte':
-        if (typeof value !== 'string') throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'string') throw this.mismatch(value, self);
         if (!BASE64.test(value) || value.length % 4 !== 0) {
           throw new TypeMismatchError(`illegal base64 data at input byte ${firstBadBase64Byte(value)}`);
         }
@@ -211,17 +261,17 @@ class Decoder {
     }
     switch (type) {
       case 'string':
-        if (typeof value !== 'string') throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'string') throw this.mismatch(value, self);
         return value;
       case 'boolean':
-        if (typeof value !== 'boolean') throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'boolean') throw this.mismatch(value, self);
         return value;
       case 'integer':
-        if (typeof value !== 'number' || !Number.isInteger(value)) throw this.mismatch(value, jsonPath, self);
-        if (format !== 'int64' && (value < INT32_MIN || value > INT32_MAX)) throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'number' || !Number.isInteger(value)) throw this.mismatch(value, self);
+        if (format !== 'int64' && (value < INT32_MIN || value > INT32_MAX)) throw this.mismatch(value, self);
         return value;
       case 'number':
-        if (typeof value !== 'number') throw this.mismatch(value, jsonPath, self);
+        if (typeof value !== 'number') throw this.mismatch(value, self);
         return value;
       default:
         return value;
@@ -244,7 +294,7 @@ export function decodeTyped(
   lookup: SchemaLookup,
 ): TypedDecodeResult {
   const decoder = new Decoder(lookup);
-  const object = decoder.definition(value, definitionName, '', '') as KubeObject;
+  const object = decoder.definition(value, definitionName) as KubeObject;
   if (!isPlainObject(object.metadata)) object.metadata = {};
   return { object, unknownFields: decoder.unknownFields };
 }
