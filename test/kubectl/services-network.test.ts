@@ -308,6 +308,20 @@ describe('Services through the data plane (--cni flannel, --proxy-mode ipvs)', (
     expect(onNode2, `${source} is node-2's`).toBe(true);
   });
 
+  it("binds the ClusterIP to the node's kube-ipvs0, as a virtual server of the endpoints and in KUBE-CLUSTER-IP", async () => {
+    const created = await net.lab.kubectl(['debug', 'node/node-1', '--image=busybox', '--', 'sleep', '3600']);
+    const debugPod = /Creating debugging pod (\S+) /.exec(created.stdout)![1]!;
+    await net.get(['wait', '--for=condition=Ready', `pod/${debugPod}`, '--timeout=90s']);
+    const clusterIP = await net.get(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}']);
+    expect(await net.exec(debugPod, 'ip', 'addr', 'show', 'kube-ipvs0')).toContain(
+      `    inet ${clusterIP}/32 scope global kube-ipvs0\n`,
+    );
+    const ipvs = await net.exec(debugPod, 'ipvsadm', '-Ln');
+    const virtualServer = ipvs.slice(ipvs.indexOf(`TCP  ${clusterIP}:80 rr\n`)).split(/\n(?=TCP|UDP)/)[0]!;
+    for (const ip of net.webPods.values()) expect(virtualServer).toMatch(new RegExp(`-> ${ip}:8080 +Masq +1 `));
+    expect(await net.exec(debugPod, 'ipset', 'list', 'KUBE-CLUSTER-IP')).toContain(`\n${clusterIP},tcp:80\n`);
+  });
+
   it('keeps a client on one endpoint with sessionAffinity ClientIP, and refuses a Service without endpoints', async () => {
     expect(new Set(await answers(net, 'http://web-sticky/hostname', 4)).size).toBe(1);
     const wget = await net.run('client', 'wget', '-qO-', 'http://nobody');
