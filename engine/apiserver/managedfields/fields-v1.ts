@@ -15,7 +15,8 @@ export function encodeFieldsV1(set: FieldSet): JsonObject {
 function emit(set: FieldSet, includeSelf: boolean): { [key: string]: JsonValue } {
   const out: { [key: string]: JsonValue } = {};
   if (includeSelf) out['.'] = {};
-  for (const element of sortElements(set.keys())) {
+  // Most nodes have a single child: nothing to sort.
+  for (const element of set.size === 1 ? set.keys() : sortElements(set.keys())) {
     const node = set.get(element)!;
     out[element] = node.children ? emit(node.children, node.member) : {};
   }
@@ -31,7 +32,8 @@ function read(value: unknown): { children: MutableFieldSet | undefined; member: 
   if (!isPlainObject(value)) throw new Error('ReadMapCB: expect { or n, but found invalid FieldsV1 content');
   let member = false;
   let children: MutableFieldSet | undefined;
-  for (const [key, sub] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const sub = value[key];
     if (key === '.') {
       member = true;
       continue;
