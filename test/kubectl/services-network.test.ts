@@ -157,11 +157,13 @@ async function networkLab(cni: string, proxyMode: string): Promise<NetworkLab> {
   const nodeIPs = (
     await ok(['get', 'nodes', 'node-1', 'node-2', '-o', 'jsonpath={.items[*].status.addresses[0].address}'])
   ).split(' ');
+  // Every Service of the pods answers once kube-proxy has synced their EndpointSlices on the client's node.
+  const each = 'for s in web web-np web-lb web-ext web-sticky; do wget -qO- -T 2 http://$s/hostname || exit 1; done';
   const first = await eventually(
-    () => run('client', 'wget', '-qO-', '-T', '2', 'http://web/hostname'),
+    () => run('client', 'sh', '-c', each),
     (r) => r.code === 0,
   );
-  expect(first.stdout).toMatch(/^web-/);
+  expect(first.stdout).toMatch(/^(web-\S+){5}$/);
   return { lab, exec, run, get: ok, webPods, nodeIPs };
 }
 
