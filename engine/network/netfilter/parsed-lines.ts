@@ -84,7 +84,7 @@ function commonHead(a: readonly string[], b: readonly string[]): number {
 export class RestoreText {
   readonly lines: string[];
   private readonly parsed: (ParsedLine | undefined)[];
-  private readonly like: RestoreText | undefined;
+  private like: RestoreText | undefined;
   /** Where in `like` the next line is expected. */
   private cursor = 0;
   private misses = 0;
@@ -106,8 +106,9 @@ export class RestoreText {
     return parsed;
   }
 
-  /** Keeps this text to read the next ones against. */
+  /** Keeps this text to read the next ones against (and lets go of the one it was read against). */
   keep(): void {
+    this.like = undefined;
     recent = [this, ...recent.filter((other) => other !== this)].slice(0, RECENT);
   }
 
