@@ -1,8 +1,10 @@
 // The network bench's cluster: a ClusterNetwork in overlay mode whose nodes' root namespaces each have a
 // NetfilterStack, and on every node a KubeProxy (iptables or ipvs mode) fed by in-memory informers holding the
-// Services and EndpointSlices, writing into that node's stack. The lab clock does not move unless stepped.
+// Services and EndpointSlices, writing into that node's stack through the network lab's NetfilterSink (as the
+// cluster wires them). The lab clock does not move unless stepped.
 
 import { acceptAll } from '../../../engine/network/accept-all-filter.ts';
+import { NetfilterSink } from '../../../engine/network/lab/netfilter-sink.ts';
 import { NetfilterStack } from '../../../engine/network/netfilter/netfilter-stack.ts';
 import { ClusterNetwork } from '../../../engine/network/topology/cluster-network.ts';
 import { overlayMode } from '../../../engine/network/topology/overlay.ts';
@@ -11,12 +13,12 @@ import { KubeProxy } from '../../../engine/node/kube-proxy/kube-proxy.ts';
 import type { ProxyMode } from '../../../engine/node/kube-proxy/types.ts';
 import { seededRandom } from '../../../engine/scheduler/seeded-random.ts';
 import { MemoryInformer } from './memory-informer.ts';
-import { NetfilterSink } from './netfilter-sink.ts';
 import { CLUSTER_CIDR, nodeIP, nodeName, podCidr } from './objects.ts';
 
 export interface ProxiedNode {
   name: string;
   stack: NetfilterStack;
+  sink: NetfilterSink;
   proxy: KubeProxy;
 }
 
@@ -49,14 +51,15 @@ export function proxiedCluster(mode: ProxyMode, nodeCount: number): ProxiedClust
     const name = nodeName(i);
     const { namespace } = network.addNode({ name, ip: nodeIP(i), podCidr: podCidr(i) });
     const stack = stacks.get(namespace.name)!;
+    const sink = new NetfilterSink(stack, namespace, random);
     const proxy = new KubeProxy({
       node: { name, addresses: [nodeIP(i)] },
       clock,
       informers: { services, endpointSlices },
-      sink: new NetfilterSink(stack, namespace, mode === 'iptables'),
+      sink,
       proxier: { mode, clusterCIDR: CLUSTER_CIDR },
     });
-    nodes.push({ name, stack, proxy });
+    nodes.push({ name, stack, sink, proxy });
   }
   return { clock, network, services, endpointSlices, nodes };
 }
