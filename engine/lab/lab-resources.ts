@@ -12,6 +12,15 @@ export const CLOCK_NAME = 'cluster';
 export const FAULT_TYPES = ['NodeDown'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
+/** The schema of a kind: apiVersion, kind, metadata, and its spec and status. */
+function kindSchema(description: string, fields: { spec: unknown; status: unknown }): Record<string, unknown> {
+  return {
+    type: 'object',
+    description,
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...fields },
+  };
+}
+
 function crd(
   scope: 'Cluster' | 'Namespaced',
   plural: string,
@@ -49,71 +58,57 @@ function crd(
   };
 }
 
-const clockSchema = {
-  type: 'object',
-  description: 'The virtual clock every controller, kubelet, lease and back-off of this lab runs on.',
-  properties: {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    metadata: { type: 'object' },
-    spec: {
-      type: 'object',
-      properties: {
-        speed: {
-          type: 'number',
-          minimum: 0.01,
-          maximum: 1000,
-          default: 1,
-          description:
-            'How many seconds of lab time pass in one second of real time: 1 is real time, 30 thirty times faster.',
-        },
-        paused: {
-          type: 'boolean',
-          default: false,
-          description: 'Stops lab time: nothing times out, renews or retries.',
-        },
+const clockSchema = kindSchema('The virtual clock every controller, kubelet, lease and back-off of this lab runs on.', {
+  spec: {
+    type: 'object',
+    properties: {
+      speed: {
+        type: 'number',
+        minimum: 0.01,
+        maximum: 1000,
+        default: 1,
+        description:
+          'How many seconds of lab time pass in one second of real time: 1 is real time, 30 thirty times faster.',
       },
-    },
-    status: {
-      type: 'object',
-      properties: {
-        now: { type: 'string', format: 'date-time', description: 'Lab time when the status was last written.' },
-        speed: { type: 'number', description: 'The speed in effect.' },
-        paused: { type: 'boolean', description: 'Whether lab time is stopped.' },
+      paused: {
+        type: 'boolean',
+        default: false,
+        description: 'Stops lab time: nothing times out, renews or retries.',
       },
     },
   },
-};
+  status: {
+    type: 'object',
+    properties: {
+      now: { type: 'string', format: 'date-time', description: 'Lab time when the status was last written.' },
+      speed: { type: 'number', description: 'The speed in effect.' },
+      paused: { type: 'boolean', description: 'Whether lab time is stopped.' },
+    },
+  },
+});
 
-const faultSchema = {
-  type: 'object',
-  description: 'A fault injected into the lab; deleting it repairs what it broke.',
-  properties: {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    metadata: { type: 'object' },
-    spec: {
-      type: 'object',
-      required: ['type'],
-      properties: {
-        type: {
-          type: 'string',
-          enum: [...FAULT_TYPES],
-          description: "What breaks. NodeDown: the node's kubelet stops — no heartbeats, its containers stop.",
-        },
-        node: { type: 'string', description: 'The node a node fault applies to.' },
+const faultSchema = kindSchema('A fault injected into the lab; deleting it repairs what it broke.', {
+  spec: {
+    type: 'object',
+    required: ['type'],
+    properties: {
+      type: {
+        type: 'string',
+        enum: [...FAULT_TYPES],
+        description: "What breaks. NodeDown: the node's kubelet stops — no heartbeats, its containers stop.",
       },
-    },
-    status: {
-      type: 'object',
-      properties: {
-        phase: { type: 'string', description: 'Active while the fault is in effect; Invalid when it cannot apply.' },
-        message: { type: 'string' },
-        since: { type: 'string', format: 'date-time', description: 'Lab time the fault took effect.' },
-      },
+      node: { type: 'string', description: 'The node a node fault applies to.' },
     },
   },
-};
+  status: {
+    type: 'object',
+    properties: {
+      phase: { type: 'string', description: 'Active while the fault is in effect; Invalid when it cannot apply.' },
+      message: { type: 'string' },
+      since: { type: 'string', format: 'date-time', description: 'Lab time the fault took effect.' },
+    },
+  },
+});
 
 const hopSchema = {
   type: 'object',
@@ -131,13 +126,9 @@ const hopSchema = {
   },
 };
 
-const packetTraceSchema = {
-  type: 'object',
-  description: 'A request sent through the lab network from a pod or a node, and every hop it took there and back.',
-  properties: {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    metadata: { type: 'object' },
+const packetTraceSchema = kindSchema(
+  'A request sent through the lab network from a pod or a node, and every hop it took there and back.',
+  {
     spec: {
       type: 'object',
       required: ['from', 'to'],
@@ -184,7 +175,7 @@ const packetTraceSchema = {
       },
     },
   },
-};
+);
 
 /** The CRDs of the lab API, as the cluster installs them. */
 export function labResourceDefinitions(): KubeObject[] {
