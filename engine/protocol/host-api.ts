@@ -221,12 +221,26 @@ export interface NetworkExchange {
   hops: NetworkTraceHop[];
 }
 
+/** A request a program sent through the data plane (wget, curl, a DNS query…), as kept: its hops on demand. */
+export interface NetworkRequest {
+  id: number;
+  /** Lab time it was sent (RFC 3339). */
+  time: string;
+  from: string;
+  program: string;
+  protocol: 'tcp' | 'udp' | 'icmp';
+  dst: string;
+  dstPort: number;
+  outcome: string;
+  hopCount: number;
+}
+
 /** A packet trace: how the request from a pod or node to a target went, hop by hop. */
 export interface NetworkTrace {
   phase: 'Succeeded' | 'Failed';
   /** The address the target's host resolved to. */
   address?: string;
-  protocol: 'tcp' | 'icmp';
+  protocol: 'tcp' | 'udp' | 'icmp';
   port: number;
   /** What the sender saw: "HTTP/1.1 200", "connected", "Connection refused", "web: NXDOMAIN"… */
   result: string;
@@ -269,6 +283,10 @@ export interface HostMethods {
    * host:port (a TCP connection) or a host (a ping), and answers every hop of its way.
    */
   'network.trace': { params: { from: string; to: string }; result: NetworkTrace };
+  /** The latest requests programs sent through the data plane (from one namespace when given), newest first. */
+  'network.requests': { params: { from?: string }; result: { items: NetworkRequest[] } };
+  /** One kept request with its hops (NotFound once newer ones pushed it out). */
+  'network.request': { params: { id: number }; result: NetworkExchange };
   /** A node's netfilter rules as `iptables-save` and `ipvsadm -Ln` print them. */
   'network.rules': { params: { node: string }; result: { iptablesSave: string; ipvs: string } };
   /** Opens a watch stream of one resource (optionally one namespace): first the current objects, then changes. */
@@ -319,6 +337,8 @@ export const HOST_METHOD_NAMES = [
   'scheduling.explain',
   'network.topology',
   'network.trace',
+  'network.requests',
+  'network.request',
   'network.rules',
   'watch.open',
   'logs.open',

@@ -218,6 +218,8 @@ export class HostSession {
     },
     'network.topology': () => this.network.topology(),
     'network.trace': ({ from, to }) => this.network.trace(from, to),
+    'network.requests': async ({ from }) => this.network.requests(from),
+    'network.request': async ({ id }) => this.network.request(id),
     'network.rules': async ({ node }) => this.network.rules(node),
     'watch.open': async ({ ref, namespace }) => {
       const r = checkResource(ref);

@@ -141,6 +141,22 @@ describe('network.trace', () => {
     expect(deliver).toBeDefined();
   });
 
+  it('keeps the request among those the pod sent, newest first, with its hops on demand', async () => {
+    const { items } = await session.call('network.requests', { from });
+    expect(items[0]).toMatchObject({
+      from,
+      protocol: 'tcp',
+      dst: trace.address,
+      dstPort: 80,
+      outcome: 'ok',
+      hopCount: trace.hops.length,
+    });
+    expect(items[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(items.some((request) => request.protocol === 'udp' && request.dstPort === 53)).toBe(true);
+    expect((await session.call('network.request', { id: items[0]!.id })).hops).toEqual(trace.hops);
+    expect(await failure(session.call('network.request', { id: 1e9 }))).toMatchObject({ code: 404 });
+  });
+
   it("records netfilter hops whose rules are lines of the node's iptables-save", async () => {
     const hop = trace.hops.find((h) => h.kind === 'netfilter' && h.chain.startsWith('KUBE-SEP-'));
     if (hop?.kind !== 'netfilter') throw new Error('no KUBE-SEP rule hit');

@@ -78,6 +78,25 @@ describe('the network store', () => {
     expect(store.playing).toBe(false);
   });
 
+  it("replays a program's request as it was kept", async () => {
+    const { client, store } = start();
+    const lookup = TRACE.lookups[0]!;
+    const { hops: _hops, ...request } = lookup;
+    client
+      .on('network.requests', () => ({ items: [{ ...request, time: '2026-11-23T17:00:00.000Z', hopCount: 1 }] }))
+      .on('network.request', () => lookup);
+    await store.loadRequests();
+    expect(store.requests.map((r) => r.id)).toEqual([1]);
+    await store.replay(1);
+    expect(client.callsOf('network.request')).toEqual([{ id: 1 }]);
+    expect(store.trace).toMatchObject({ phase: 'Succeeded', protocol: 'udp', port: 53, result: 'client: ok' });
+    expect({ from: store.from, to: store.to, hops: store.steps.length }).toEqual({
+      from: 'pod/default/client',
+      to: '10.96.0.10:53',
+      hops: 1,
+    });
+  });
+
   it("shows the host's error when a target does not parse", async () => {
     const { client, store } = start();
     client.on('network.trace', () => {

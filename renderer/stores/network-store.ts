@@ -1,10 +1,11 @@
 // The network panel's state: the data plane's topology (fetched again, at most every half second, while the panel
-// follows the pods, Services and EndpointSlices), the trace form (from, to), the trace and the position of its walk
-// (step, back, play), what the current hop lights up, and the netfilter rules of the nodes the walk reaches.
+// follows the pods, Services and EndpointSlices), the trace form (from, to), the trace — a new one, or a request a
+// program sent, replayed — and the position of its walk (step, back, play), what the current hop lights up, and the
+// netfilter rules of the nodes the walk reaches.
 
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import type { NetworkTopology, NetworkTrace, ResourceRef } from '../../engine/protocol/host-api.ts';
+import type { NetworkRequest, NetworkTopology, NetworkTrace, ResourceRef } from '../../engine/protocol/host-api.ts';
 import { expandTarget, needsSummary } from '../network/trace-targets.ts';
 import {
   chosenEndpoints,
@@ -43,6 +44,8 @@ export const useNetworkStore = defineStore('network', () => {
   const trace = shallowRef<NetworkTrace | undefined>();
   const traceError = ref('');
   const tracing = ref(false);
+  /** The latest requests programs sent, newest first. */
+  const requests = shallowRef<NetworkRequest[]>([]);
   const withLookups = ref(false);
   const position = ref(0);
   const playing = ref(false);
@@ -133,21 +136,55 @@ export const useNetworkStore = defineStore('network', () => {
     };
   }
 
+  /** Shows a trace from its first hop, with the rules fetched anew. */
+  function show(result: NetworkTrace): void {
+    rules.value = new Map();
+    rulesError.value = '';
+    trace.value = result;
+    position.value = 0;
+  }
+
   async function runTrace(): Promise<void> {
     pause();
     tracing.value = true;
     traceError.value = '';
     to.value = expandTarget(to.value.trim(), from.value, topology.value);
     try {
-      const result = await host().call('network.trace', { from: from.value, to: to.value });
-      rules.value = new Map();
-      rulesError.value = '';
-      trace.value = result;
-      position.value = 0;
+      show(await host().call('network.trace', { from: from.value, to: to.value }));
     } catch (failure) {
       traceError.value = hostErrorOf(failure).message;
     } finally {
       tracing.value = false;
+    }
+  }
+
+  async function loadRequests(): Promise<void> {
+    try {
+      requests.value = (await host().call('network.requests', {})).items;
+    } catch (failure) {
+      traceError.value = hostErrorOf(failure).message;
+    }
+  }
+
+  /** Walks a request a program sent (wget, curl, a DNS query…) as it was kept. */
+  async function replay(id: number): Promise<void> {
+    pause();
+    traceError.value = '';
+    try {
+      const exchange = await host().call('network.request', { id });
+      from.value = exchange.from;
+      to.value = exchange.protocol === 'icmp' ? exchange.dst : `${exchange.dst}:${exchange.dstPort}`;
+      show({
+        phase: exchange.outcome === 'ok' ? 'Succeeded' : 'Failed',
+        address: exchange.dst,
+        protocol: exchange.protocol,
+        port: exchange.dstPort,
+        result: `${exchange.program}: ${exchange.outcome}`,
+        lookups: [],
+        hops: exchange.hops,
+      });
+    } catch (failure) {
+      traceError.value = hostErrorOf(failure).message;
     }
   }
 
@@ -215,6 +252,7 @@ export const useNetworkStore = defineStore('network', () => {
     trace,
     traceError,
     tracing,
+    requests,
     withLookups,
     position,
     playing,
@@ -237,6 +275,8 @@ export const useNetworkStore = defineStore('network', () => {
     refresh,
     follow,
     runTrace,
+    loadRequests,
+    replay,
     seek,
     step,
     play,

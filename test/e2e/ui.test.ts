@@ -223,6 +223,28 @@ describe.skipIf(!hasChromium())('the lab in a browser', () => {
     await shot('8-network-deliver');
   }, 120_000);
 
+  it('replays the request a program sent from a pod (curl in the terminal)', async () => {
+    const terminal = page.getByTestId('terminal');
+    await terminal.click();
+    await page.keyboard.type('kubectl exec deploy/web -- curl -sI http://web/\n');
+    await expect.poll(terminalText, { timeout: 30_000 }).toMatch(/curl -sI http:\/\/web\/\s*HTTP\/1\.1 200 OK/);
+    const recent = page.getByTestId('trace-recent');
+    await recent.focus();
+    const option = recent.locator('option', { hasText: /pod\/default\/web-\S+ → tcp \S+:80: ok/ }).first();
+    await expect.poll(() => option.count()).toBe(1);
+    await recent.selectOption((await option.getAttribute('value'))!);
+    await expect.poll(() => page.getByTestId('trace-result').textContent()).toMatch(/web-\S+: ok/);
+    const kinds = await page.getByTestId('trace-hop').evaluateAll((hops) => hops.map((h) => h.dataset['kind']));
+    expect(kinds).toEqual(expect.arrayContaining(['socket', 'netfilter', 'nat', 'deliver']));
+    const position = async () =>
+      Number(/\d+/.exec((await page.getByTestId('trace-position').textContent()) ?? '')?.[0]);
+    await page.getByTestId('trace-play').click();
+    await expect.poll(position, { timeout: 10_000 }).toBeGreaterThan(2);
+    await page.getByTestId('trace-play').click();
+    expect(await page.getByTestId('trace-play').getAttribute('data-playing')).toBe('false');
+    await shot('9-network-replay');
+  }, 90_000);
+
   it('met no page errors on the way', () => {
     expect(problems).toEqual([]);
   });
