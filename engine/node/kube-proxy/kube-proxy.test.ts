@@ -1,41 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/object.ts';
-import type { EventHandlers } from '../../client/informer.ts';
+import { MemoryInformer } from '../../client/testing/memory-informer.ts';
 import { VirtualClock } from '../../lab/clock.ts';
 import type { IpvsState } from './ipvs-state.ts';
-import type { InformerSource, ProxyRulesSink } from './kube-proxy.ts';
+import type { ProxyRulesSink } from './kube-proxy.ts';
 import { KubeProxy } from './kube-proxy.ts';
 import { makeService, makeSlice, readyEndpoints } from './test-objects.ts';
 import type { JumpRule } from './iptables-chains.ts';
 import type { ProxyMode } from './types.ts';
-
-/** An informer whose cache and events the test drives. */
-class FakeInformer implements InformerSource {
-  private readonly objects = new Map<string, KubeObject>();
-  private readonly handlers: EventHandlers[] = [];
-  readonly indexer = { list: (): KubeObject[] => [...this.objects.values()] };
-
-  addEventHandler(handlers: EventHandlers): void {
-    this.handlers.push(handlers);
-  }
-  start(): void {}
-  waitForSync(): Promise<void> {
-    return Promise.resolve();
-  }
-  upsert(obj: KubeObject): void {
-    const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
-    const old = this.objects.get(key);
-    this.objects.set(key, obj);
-    for (const h of this.handlers) {
-      if (old) h.onUpdate?.(old, obj);
-      else h.onAdd?.(obj);
-    }
-  }
-  delete(obj: KubeObject): void {
-    this.objects.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
-    for (const h of this.handlers) h.onDelete?.(obj);
-  }
-}
 
 class RecordingSink implements ProxyRulesSink {
   readonly iptables: string[] = [];
@@ -58,8 +29,8 @@ afterEach(() => clocks.splice(0).forEach((clock) => clock.dispose()));
 async function startProxy(mode: ProxyMode = 'iptables') {
   const clock = new VirtualClock(1_700_000_000_000, () => 0);
   clocks.push(clock);
-  const services = new FakeInformer();
-  const endpointSlices = new FakeInformer();
+  const services = new MemoryInformer();
+  const endpointSlices = new MemoryInformer();
   const sink = new RecordingSink();
   const proxy = new KubeProxy({
     node: { name: 'node-1', addresses: ['192.168.49.2'] },

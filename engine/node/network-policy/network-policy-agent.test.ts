@@ -1,40 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/object.ts';
-import type { EventHandlers } from '../../client/informer.ts';
+import { MemoryInformer } from '../../client/testing/memory-informer.ts';
 import { VirtualClock } from '../../lab/clock.ts';
 import { Iptables } from '../../network/netfilter/iptables.ts';
-import type { InformerSource } from '../kube-proxy/kube-proxy.ts';
 import { IptablesPolicySink } from './iptables-sink.ts';
 import { NetworkPolicyAgent } from './network-policy-agent.ts';
 import { makeNamespace, makePod, makePolicy } from './test-objects.ts';
-
-/** An informer whose cache and events the test drives. */
-class FakeInformer implements InformerSource {
-  private readonly objects = new Map<string, KubeObject>();
-  private readonly handlers: EventHandlers[] = [];
-  readonly indexer = { list: (): KubeObject[] => [...this.objects.values()] };
-
-  addEventHandler(handlers: EventHandlers): void {
-    this.handlers.push(handlers);
-  }
-  start(): void {}
-  waitForSync(): Promise<void> {
-    return Promise.resolve();
-  }
-  upsert(obj: KubeObject): void {
-    const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
-    const old = this.objects.get(key);
-    this.objects.set(key, obj);
-    for (const h of this.handlers) {
-      if (old) h.onUpdate?.(old, obj);
-      else h.onAdd?.(obj);
-    }
-  }
-  delete(obj: KubeObject): void {
-    this.objects.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
-    for (const h of this.handlers) h.onDelete?.(obj);
-  }
-}
 
 /** The sink into a real Iptables, recording what it was given. */
 class RecordingSink extends IptablesPolicySink {
@@ -55,7 +25,11 @@ const denyAll = makePolicy('default', 'deny-all', {});
 async function startAgent() {
   const clock = new VirtualClock(1_700_000_000_000, () => 0);
   clocks.push(clock);
-  const informers = { pods: new FakeInformer(), namespaces: new FakeInformer(), networkPolicies: new FakeInformer() };
+  const informers = {
+    pods: new MemoryInformer(),
+    namespaces: new MemoryInformer(),
+    networkPolicies: new MemoryInformer(),
+  };
   informers.namespaces.upsert(makeNamespace('default'));
   informers.pods.upsert(web);
   const iptables = new Iptables();
