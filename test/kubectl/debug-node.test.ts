@@ -163,6 +163,9 @@ describe('kubectl debug node/', () => {
     );
     expect(await onNode('chroot', '/host', 'iptables-save', '-t', 'nat')).toContain(':KUBE-SERVICES - [0:0]\n');
     expect(await onNode('chroot', '/host', 'crictl', 'pods', '-q')).toMatch(/^([0-9a-f]{64}\n)+$/);
+    const conflist = JSON.parse(await onNode('cat', '/host/etc/cni/net.d/10-flannel.conflist'));
+    expect(conflist.plugins.map((plugin: { type: string }) => plugin.type)).toEqual(['flannel', 'portmap']);
+    expect(await onNode('cat', '/host/run/flannel/subnet.env')).toMatch(/^FLANNEL_SUBNET=10\.244\.\d+\.1\/24$/m);
     const files = (await onNode('ls', '/host/var/run/netns')).split(/\s+/).filter(Boolean);
     const listed = (await onNode('ip', 'netns'))
       .split('\n')

@@ -94,6 +94,7 @@ export class NetworkLab {
       network: this.network,
       nodeName,
       nodeIP,
+      clusterCIDR: this.options.clusterCIDR,
       access: { dataPlane: this.dataPlane, traces: this.traces, clock: this.options.clock },
       netfilter: () => this.stacks.get(nodeName),
       onJoined: (name) => this.startAgents(name, nodeIP),

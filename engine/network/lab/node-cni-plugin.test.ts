@@ -51,6 +51,7 @@ function setUp() {
       network,
       nodeName,
       nodeIP,
+      clusterCIDR: '10.244.0.0/16',
       access,
       netfilter: () => undefined,
       onJoined: (name) => joined.push(name),
@@ -70,6 +71,21 @@ describe('the node CNI plugin', () => {
     expect(joined).toEqual(['node-1']);
     expect(network.node('node-1')?.ip).toBe('172.18.0.3');
     expect(node.configure('not a cidr')).toBe(false);
+  });
+
+  it("keeps flannel's CNI configuration on the node, and its subnet file once the node joined", () => {
+    const { plugin } = setUp();
+    const node = plugin('node-1', '172.18.0.3');
+    expect(Object.keys(node.configFiles())).toEqual(['/etc/cni/net.d/10-flannel.conflist']);
+    expect(
+      JSON.parse(node.configFiles()['/etc/cni/net.d/10-flannel.conflist']!).plugins.map(
+        (p: { type: string }) => p.type,
+      ),
+    ).toEqual(['flannel', 'portmap']);
+    node.configure('10.244.1.0/24');
+    expect(node.configFiles()['/run/flannel/subnet.env']).toBe(
+      'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.1.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n',
+    );
   });
 
   it('gives a sandbox an address and a namespace where its programs answer, across nodes', async () => {

@@ -23,6 +23,8 @@ export interface NodeCniPluginOptions {
   network: ClusterNetwork;
   nodeName: string;
   nodeIP: string;
+  /** The cluster's pod range (flannel's Network). */
+  clusterCIDR: string;
   /** What every sandbox's network access shares (the data plane, the trace log, the clock). */
   access: Pick<DataPlaneAccessOptions, 'dataPlane' | 'traces' | 'clock'>;
   /** The node's root namespace's netfilter, once the node joined. */
@@ -71,6 +73,35 @@ export class NodeCniPlugin implements PodNetworkPlugin {
     network.node(nodeName)!.namespace.sockets.addSource(this.hostSockets);
     this.options.onJoined(nodeName);
     return true;
+  }
+
+  /**
+   * What flannel keeps on the node: the CNI configuration it installs (flannel delegating to the bridge plugin, then
+   * portmap for hostPorts) and the subnet file flanneld writes once the node has its pod CIDR.
+   */
+  configFiles(): Record<string, string> {
+    const conflist = {
+      name: 'cbr0',
+      cniVersion: '0.3.1',
+      plugins: [
+        { type: 'flannel', delegate: { hairpinMode: true, isDefaultGateway: true } },
+        { type: 'portmap', capabilities: { portMappings: true } },
+      ],
+    };
+    const files: Record<string, string> = {
+      '/etc/cni/net.d/10-flannel.conflist': `${JSON.stringify(conflist, null, 2)}\n`,
+    };
+    const node = this.options.network.node(this.options.nodeName);
+    if (node !== undefined) {
+      files['/run/flannel/subnet.env'] = [
+        `FLANNEL_NETWORK=${this.options.clusterCIDR}`,
+        `FLANNEL_SUBNET=${node.ipam.gateway}/${node.podCidr.prefix}`,
+        `FLANNEL_MTU=${this.options.network.mode.mtu}`,
+        'FLANNEL_IPMASQ=true',
+        '',
+      ].join('\n');
+    }
+    return files;
   }
 
   get ready(): boolean {

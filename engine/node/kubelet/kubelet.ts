@@ -128,6 +128,7 @@ export class Kubelet implements PodWorkerHost {
         name: options.nodeName,
         ip: options.nodeIP,
         netns,
+        networkFiles: () => this.runtime.network.configFiles?.() ?? {},
         staticPods: options.staticPods,
       }));
     this.volumePlugins = [emptyDirPlugin, hostPathPlugin(root), ...fromApi, ...(options.volumePlugins ?? [])];

@@ -49,6 +49,8 @@ export interface PodNetworkPlugin {
   add(request: SandboxNetworkRequest): SandboxNetwork;
   /** DEL: the sandbox's interface goes and its address is free again. */
   del(request: SandboxNetworkRequest): void;
+  /** The files the plugin keeps on the node (its CNI configuration, its daemon's subnet file), by path. */
+  configFiles?(): Record<string, string>;
   /** CHECK: what is wrong with the sandbox's network (empty when nothing is). */
   check(request: SandboxNetworkRequest): string[];
 }
