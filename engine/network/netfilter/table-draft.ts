@@ -20,6 +20,14 @@ interface Refill {
   matched: number;
 }
 
+/** Whether appending `rule` to a chain being refilled repeats its next old rule (kept as it is). */
+function repeated(refill: Refill, rule: Rule): boolean {
+  const old = refill.original.rules[refill.matched];
+  if (!old || old.spec !== rule.spec || !uncounted(old) || !uncounted(rule)) return false;
+  refill.matched++;
+  return true;
+}
+
 function uncounted(rule: Rule): boolean {
   return rule.counters.packets === 0 && rule.counters.bytes === 0;
 }
@@ -98,8 +106,9 @@ export class TableDraft {
   }
 
   private applyRule(command: Command, name: string, rule: Rule): string | undefined {
+    const refill = command.command === 'A' ? this.refills.get(name) : undefined;
     if (command.command !== 'A') this.settle(name);
-    const chain = this.chains.get(name);
+    const chain = refill?.original ?? this.chains.get(name);
     if (!chain) return noChain(name);
     const target = rule.target;
     if (target?.kind === 'chain') {
@@ -128,19 +137,10 @@ export class TableDraft {
         break;
       }
       default:
-        if (!this.refilled(name, rule)) this.edit(name).rules.push(copyRule(rule));
+        if (!(refill && repeated(refill, rule))) this.edit(name).rules.push(copyRule(rule));
     }
-    this.reference([rule], 1);
+    this.referenceRule(rule, 1);
     return undefined;
-  }
-
-  /** Whether appending `rule` to a chain being refilled repeated its next old rule (kept as it is). */
-  private refilled(name: string, rule: Rule): boolean {
-    const refill = this.refills.get(name);
-    const old = refill?.original.rules[refill.matched];
-    if (!refill || !old || old.spec !== rule.spec || !uncounted(old) || !uncounted(rule)) return false;
-    refill.matched++;
-    return true;
   }
 
   /** A chain being refilled becomes its old rules so far: the old chain when that is all of them, else a copy. */
@@ -249,11 +249,13 @@ export class TableDraft {
 
   /** Counts the rules' jumps in (+1) or out (-1), once the counts are kept. */
   private reference(rules: readonly Rule[], by: 1 | -1): void {
-    if (!this.references) return;
-    for (const rule of rules) {
-      if (rule.target?.kind === 'chain') {
-        this.references.set(rule.target.chain, (this.references.get(rule.target.chain) ?? (by > 0 ? 0 : 1)) + by);
-      }
+    if (this.references) for (const rule of rules) this.referenceRule(rule, by);
+  }
+
+  private referenceRule(rule: Rule, by: 1 | -1): void {
+    const references = this.references;
+    if (references && rule.target?.kind === 'chain') {
+      references.set(rule.target.chain, (references.get(rule.target.chain) ?? (by > 0 ? 0 : 1)) + by);
     }
   }
 }
