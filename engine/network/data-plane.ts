@@ -54,7 +54,15 @@ export interface NetFailure {
 }
 
 export type Exchange =
-  { ok: true; answer: unknown; server: NetworkNamespace; trace: TraceHop[] | undefined } | NetFailure;
+  | {
+      ok: true;
+      answer: unknown;
+      server: NetworkNamespace;
+      /** The answer's TTL as it arrived: 64 less one for each router on its way back. */
+      ttl: number;
+      trace: TraceHop[] | undefined;
+    }
+  | NetFailure;
 
 export type Delivery =
   { ok: true; namespace: NetworkNamespace; packet: Packet; trace: TraceHop[] | undefined } | NetFailure;
@@ -154,7 +162,7 @@ export class DataPlane {
       const program = init.program ?? from.name;
       trace.push(socketHop(from.name, 'receive', program, `${program} receives the answer`));
     }
-    return { ok: true, answer: back.payload, server, trace };
+    return { ok: true, answer: back.payload, server, ttl: back.ttl, trace };
   }
 
   /** The answer of whatever listens for the arrived request (the kernel for an ICMP echo), or REFUSE. */

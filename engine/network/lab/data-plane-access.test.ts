@@ -100,7 +100,9 @@ describe('the network a program sees over the data plane', () => {
 
   it('pings, and lists its interfaces and routes as ip does', async () => {
     const { access, web, client } = setUp();
-    expect(await access.ping(web.ip)).toBeGreaterThan(0);
+    const reply = await access.ping(web.ip);
+    expect(reply?.rttMs).toBeGreaterThan(0);
+    expect(reply?.ttl).toBe(62);
     const eth0 = access.interfaces().find((i) => i.name === 'eth0')!;
     expect(eth0).toMatchObject({ addresses: [`${client.ip}/24`], peerIndex: client.hostVeth.index, mtu: 1450 });
     expect(access.routes()).toEqual([

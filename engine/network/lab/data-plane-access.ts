@@ -137,7 +137,7 @@ export function dataPlaneAccess(options: DataPlaneAccessOptions): NetworkAccess 
       const exchange = send('icmp', address, 0, 'echo');
       await waitOut(clock, giveUpAfter(exchange, ECHO_WAIT_MS), wait);
       if (!exchange.ok) return undefined;
-      return Number((0.03 + (exchange.trace?.length ?? 0) * MS_PER_HOP).toFixed(3));
+      return { rttMs: Number((0.03 + (exchange.trace?.length ?? 0) * MS_PER_HOP).toFixed(3)), ttl: exchange.ttl };
     },
     namespace: () => options.namespace(),
     interfaces() {

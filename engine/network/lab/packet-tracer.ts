@@ -83,9 +83,9 @@ export async function tracePacket(lab: NetworkLab, from: string, target: TraceTa
   let result: string;
   let ok: boolean;
   if (target.protocol === 'icmp') {
-    const rtt = await access.ping(address, noWait);
-    ok = rtt !== undefined;
-    result = ok ? `64 bytes from ${address}: time=${rtt} ms` : 'no echo reply';
+    const reply = await access.ping(address, noWait);
+    ok = reply !== undefined;
+    result = reply ? `64 bytes from ${address}: ttl=${reply.ttl} time=${reply.rttMs} ms` : 'no echo reply';
   } else if (target.path !== undefined) {
     const headers = { host: target.host, 'user-agent': 'kubelab-packettrace', accept: '*/*' };
     const request = { method: 'GET', path: target.path, headers, port: target.port };

@@ -107,6 +107,12 @@ export interface NetworkWait {
   signal?: StopSignal;
 }
 
+/** An ICMP echo reply, as ping prints it. */
+export interface EchoReply {
+  rttMs: number;
+  ttl: number;
+}
+
 /** A name looked up through the container's resolver. */
 export type LookupResult =
   | { status: 'found'; server?: string; name: string; addresses: string[] }
@@ -147,8 +153,8 @@ export interface NetworkAccess {
     request: HttpRequest,
     wait?: NetworkWait,
   ): Promise<HttpResponse | Exclude<ConnectOutcome, 'connected'>>;
-  /** One ICMP echo request: the round trip in ms, or undefined when no reply comes. */
-  ping(address: string, wait?: NetworkWait): Promise<number | undefined>;
+  /** One ICMP echo request: the round trip in ms and the reply's TTL, or undefined when no reply comes. */
+  ping(address: string, wait?: NetworkWait): Promise<EchoReply | undefined>;
   interfaces(): NetworkInterface[];
   routes(): NetworkRoute[];
   /** The network namespace the program is in, when a data plane has one (ip renders it as iproute2 does). */

@@ -31,16 +31,17 @@ export const pingCommand: Command = async (context) => {
   let sent = 0;
   while (sent < count && !context.signal.aborted) {
     // An echo that gets no reply takes its second (or -W) of waiting; the next one goes out after it.
-    const rtt = await context.system.network.ping(address, {
+    const reply = await context.system.network.ping(address, {
       timeoutMs: replyWaitMs ?? 1000,
       signal: context.signal,
     });
-    if (rtt !== undefined) {
-      times.push(rtt);
-      await context.stdout.write(`64 bytes from ${address}: seq=${sent} ttl=64 time=${rtt.toFixed(3)} ms\n`);
+    if (reply !== undefined) {
+      times.push(reply.rttMs);
+      const line = `64 bytes from ${address}: seq=${sent} ttl=${reply.ttl} time=${reply.rttMs.toFixed(3)} ms\n`;
+      await context.stdout.write(line);
     }
     sent++;
-    if (rtt !== undefined && sent < count && !(await sleepFor(context.system.clock, 1000, context.signal))) break;
+    if (reply !== undefined && sent < count && !(await sleepFor(context.system.clock, 1000, context.signal))) break;
   }
   const loss = sent === 0 ? 0 : Math.round(((sent - times.length) / sent) * 100);
   let summary = `\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${times.length} packets received, ${loss}% packet loss\n`;

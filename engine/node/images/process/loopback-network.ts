@@ -67,7 +67,7 @@ export function loopbackNetwork(fs: ContainerFilesystem, listeners: () => Iterab
         'refused'
       );
     },
-    ping: async (address) => (isLocal(fs, address) ? 0.045 : undefined),
+    ping: async (address) => (isLocal(fs, address) ? { rttMs: 0.045, ttl: 64 } : undefined),
     interfaces: () => {
       const interfaces: NetworkInterface[] = [
         { name: 'lo', addresses: ['127.0.0.1/8'], mac: '00:00:00:00:00:00', mtu: 65536 },
