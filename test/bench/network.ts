@@ -9,12 +9,13 @@
 import os from 'node:os';
 import type { PodNetwork } from '../../engine/network/topology/node-network.ts';
 import { NAMESPACE, TARGET_PORT, clusterIP, nodeName } from './network/objects.ts';
-import { fillObjects, measureProgramming } from './network/programming.ts';
-import type { ProgrammingResult } from './network/programming.ts';
+import { fillObjects, measureChanges, measureInitialProgramming } from './network/programming.ts';
+import type { ChangeLatency } from './network/programming.ts';
 import { proxiedCluster } from './network/proxied-cluster.ts';
 import type { ProxiedCluster } from './network/proxied-cluster.ts';
 import { measureRequests } from './network/requests.ts';
 import type { RequestResult } from './network/requests.ts';
+import type { Elapsed } from './network/stopwatch.ts';
 
 const CLIENTS = 8;
 const ANSWER = { status: 200, headers: { 'content-type': 'text/html' }, body: '<h1>Welcome to nginx!</h1>' };
@@ -49,27 +50,27 @@ function addClients(cluster: ProxiedCluster, count: number): PodNetwork[] {
   );
 }
 
+interface ProgrammingResult extends ChangeLatency {
+  initial: Elapsed;
+}
+
+/** Programming, then requests through the rules as first programmed, then changes with those connections tracked. */
 async function iptablesRun(settings: Settings): Promise<ProgrammingResult & RequestResult> {
   const cluster = proxiedCluster('iptables', settings.nodes);
   const servers = addServers(cluster, settings.endpoints);
   const [warmUp, ...clients] = addClients(cluster, CLIENTS + 1);
   const first = servers.map((pod) => ({ ip: pod.ip, nodeName: pod.node.name }));
   fillObjects(cluster, settings.services, settings.endpoints, first);
-  const programming = await measureProgramming(
-    cluster,
-    'iptables',
-    settings.services,
-    settings.endpoints,
-    settings.changes,
-  );
+  const initial = await measureInitialProgramming(cluster, 'iptables');
   const requests = measureRequests(clusterIP(0), warmUp!, clients, settings.seconds);
   const { newConnections, keptAlive } = requests;
   console.error(
     `requests/s: ${newConnections.perSecond} new connections (${newConnections.perCpuSecond} per CPU second), ` +
       `${keptAlive.perSecond} kept alive (${keptAlive.perCpuSecond} per CPU second)`,
   );
+  const changes = measureChanges(cluster, 'iptables', settings.services, settings.endpoints, settings.changes);
   cluster.clock.dispose();
-  return { ...programming, ...requests };
+  return { initial, ...changes, ...requests };
 }
 
 async function ipvsRun(settings: Settings): Promise<ProgrammingResult> {
@@ -81,15 +82,10 @@ async function ipvsRun(settings: Settings): Promise<ProgrammingResult> {
     settings.endpoints,
     servers.map((pod) => ({ ip: pod.ip, nodeName: pod.node.name })),
   );
-  const programming = await measureProgramming(
-    cluster,
-    'ipvs',
-    settings.services,
-    settings.endpoints,
-    settings.changes,
-  );
+  const initial = await measureInitialProgramming(cluster, 'ipvs');
+  const changes = measureChanges(cluster, 'ipvs', settings.services, settings.endpoints, settings.changes);
   cluster.clock.dispose();
-  return programming;
+  return { initial, ...changes };
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
