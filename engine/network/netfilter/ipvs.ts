@@ -260,5 +260,8 @@ function pickServer(server: RealServer): RealServer {
 }
 
 function findServer(service: Service, server: Pick<RealServer, 'address' | 'port'>): RealServerStatus | undefined {
-  return service.servers.find((s) => s.address === server.address && s.port === server.port);
+  for (const candidate of service.servers) {
+    if (candidate.address === server.address && candidate.port === server.port) return candidate;
+  }
+  return undefined;
 }

@@ -99,26 +99,15 @@ export function ipvsSync(state: ProxierState, options: ProxierOptions): IpvsStat
     const p = info.protocolLower;
     const endpoints = state.endpointsMap.get(servicePortKey(info.nameString, info.protocol)) ?? [];
     const { clusterEndpoints, localEndpoints } = categorizeEndpoints(endpoints, info, zone);
-    // syncEndpoint: node-local endpoints when the policy is Local and there are some, else the cluster's.
-    const realServers = (onlyNodeLocal: boolean): RealServer[] => {
-      const chosen = new Map<string, EndpointInfo>();
-      for (const ep of onlyNodeLocal && localEndpoints.length > 0 ? localEndpoints : clusterEndpoints) {
-        chosen.set(ep.endpoint, ep);
-      }
-      return [...chosen.values()].map((ep) => ({ address: ep.ip, port: ep.port, weight: 1 }));
-    };
-    const internalServers = realServers(info.internalPolicyLocal);
-    const externalServers = realServers(info.externalPolicyLocal);
-    const addVirtualServer = (address: string, port: number, servers: RealServer[]): void => {
-      virtualServers.push(virtualServerOf(info, address, port, scheduler, servers));
-    };
+    const internalServers = realServers(info.internalPolicyLocal, localEndpoints, clusterEndpoints);
+    const externalServers = realServers(info.externalPolicyLocal, localEndpoints, clusterEndpoints);
 
     for (const ep of endpoints) {
       if (ep.isLocal) sets.add(KUBE_LOOP_BACK, ipPortThirdEntry(ep.ip, p, ep.port, ep.ip));
     }
 
     sets.add(KUBE_CLUSTER_IP, ipPortEntry(info.clusterIP, p, info.port));
-    addVirtualServer(info.clusterIP, info.port, internalServers);
+    virtualServers.push(virtualServerOf(info, info.clusterIP, info.port, internalServers, scheduler));
     bindAddrs.add(info.clusterIP);
 
     for (const externalIP of info.externalIPs) {
@@ -126,7 +115,7 @@ export function ipvsSync(state: ProxierState, options: ProxierOptions): IpvsStat
         info.externalPolicyLocal ? KUBE_EXTERNAL_IP_LOCAL : KUBE_EXTERNAL_IP,
         ipPortEntry(externalIP, p, info.port),
       );
-      addVirtualServer(externalIP, info.port, externalServers);
+      virtualServers.push(virtualServerOf(info, externalIP, info.port, externalServers, scheduler));
       if (!nodeAddressSet.has(externalIP)) bindAddrs.add(externalIP);
     }
 
@@ -144,7 +133,7 @@ export function ipvsSync(state: ProxierState, options: ProxierOptions): IpvsStat
         if (allowFromNode) sets.add(KUBE_LOAD_BALANCER_SOURCE_IP, ipPortThirdEntry(ingress, p, info.port, ingress));
         else lbNoNodeAccess.push({ ip: ingress, protocol: p, port: info.port });
       }
-      addVirtualServer(ingress, info.port, externalServers);
+      virtualServers.push(virtualServerOf(info, ingress, info.port, externalServers, scheduler));
       if (!nodeAddressSet.has(ingress)) bindAddrs.add(ingress);
     }
 
@@ -156,7 +145,8 @@ export function ipvsSync(state: ProxierState, options: ProxierOptions): IpvsStat
         if (set) sets.add(set, entry);
         if (localSet && info.externalPolicyLocal) sets.add(localSet, entry);
       }
-      for (const ip of nodeIPs) addVirtualServer(ip, info.nodePort, externalServers);
+      for (const ip of nodeIPs)
+        virtualServers.push(virtualServerOf(info, ip, info.nodePort, externalServers, scheduler));
     }
 
     if (info.healthCheckNodePort !== 0) sets.add(KUBE_HEALTH_CHECK_NODE_PORT, String(info.healthCheckNodePort));
@@ -179,12 +169,27 @@ export function ipvsSync(state: ProxierState, options: ProxierOptions): IpvsStat
   };
 }
 
+/** syncEndpoint: node-local endpoints when the policy is Local and there are some, else the cluster's. */
+function realServers(
+  onlyNodeLocal: boolean,
+  localEndpoints: readonly EndpointInfo[],
+  clusterEndpoints: readonly EndpointInfo[],
+): RealServer[] {
+  const chosen = new Map<string, EndpointInfo>();
+  for (const ep of onlyNodeLocal && localEndpoints.length > 0 ? localEndpoints : clusterEndpoints) {
+    chosen.set(ep.endpoint, ep);
+  }
+  const servers: RealServer[] = [];
+  for (const ep of chosen.values()) servers.push({ address: ep.ip, port: ep.port, weight: 1 });
+  return servers;
+}
+
 function virtualServerOf(
   info: ServicePortInfo,
   address: string,
   port: number,
-  scheduler: string,
   realServers: RealServer[],
+  scheduler: string,
 ): VirtualServer {
   const flags: string[] = [];
   if (info.sessionAffinityClientIP) flags.push('persistent');
