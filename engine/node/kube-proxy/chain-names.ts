@@ -2,13 +2,13 @@
 // the base32 (RFC 4648, standard alphabet) encoding of sha256(servicePortName + protocol [+ endpoint]), as
 // portProtoHash and servicePortEndpointChainName compute them, so names equal upstream's for the same input.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The first 16 base32 characters of sha256(input): 80 bits, the hash's first 10 bytes (kube-router's too). */
 export function hash16(input: string): string {
-  const digest = createHash('sha256').update(input).digest();
+  const digest = hash('sha256', input, 'buffer');
   let out = '';
   for (let group = 0; group < 2; group++) {
     // 5 bytes (40 bits, exact in a double) make 8 characters of 5 bits each.
