@@ -12,7 +12,7 @@ import { VirtualClock } from '../../../engine/lab/clock.ts';
 import { KubeProxy } from '../../../engine/node/kube-proxy/kube-proxy.ts';
 import type { ProxyMode } from '../../../engine/node/kube-proxy/types.ts';
 import { seededRandom } from '../../../engine/scheduler/seeded-random.ts';
-import { MemoryInformer } from './memory-informer.ts';
+import { MemoryInformer } from '../../../engine/client/testing/memory-informer.ts';
 import { CLUSTER_CIDR, nodeIP, nodeName, podCidr } from './objects.ts';
 
 export interface ProxiedNode {
