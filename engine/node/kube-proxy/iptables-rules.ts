@@ -21,6 +21,7 @@ import { masqueradeMark } from './masquerade-mark.ts';
 import { nodePortAddresses, nodePortIPs } from './node-port-addresses.ts';
 import type { ProxierState } from './proxier-state.ts';
 import { contextKey, writeCachedServicePortRules } from './service-rules-cache.ts';
+import type { LineCounts } from './service-rules-cache.ts';
 import { servicePortKey } from './service-ports.ts';
 import type { ProxierOptions } from './types.ts';
 
@@ -95,15 +96,19 @@ export function iptablesSync(
   };
   const noLocalEndpoints = { internal: 0, external: 0 };
   const context = contextKey(ctx);
+  const extra: LineCounts = { filterRules: 0, natChains: 0, natRules: 0 };
   for (const info of state.servicePorts) {
     const endpoints = state.endpointsMap.get(servicePortKey(info.nameString, info.protocol)) ?? NO_ENDPOINTS;
-    const noLocal = writeCachedServicePortRules(out, ctx, context, info, endpoints);
+    const noLocal = writeCachedServicePortRules(out, extra, ctx, context, info, endpoints);
     noLocalEndpoints.internal += noLocal.internal;
     noLocalEndpoints.external += noLocal.external;
   }
 
   // Delete chains no longer in use.
-  const stale = [...existingNatChains].filter((chain) => isServiceChainName(chain) && !out.activeNatChains.has(chain));
+  const stale: string[] = [];
+  for (const chain of existingNatChains) {
+    if (isServiceChainName(chain) && !out.activeNatChains.has(chain)) stale.push(chain);
+  }
   for (const chain of stale.sort()) {
     out.natChains.push(chainLine(chain));
     out.natRules.push(`-X ${chain}`);
@@ -129,9 +134,9 @@ export function iptablesSync(
   return {
     restoreText: lines.join('\n'),
     activeNatChains: out.activeNatChains,
-    filterRules: out.filterRules.length,
-    natRules: out.natRules.length - stale.length,
-    natChains: out.natChains.length,
+    filterRules: out.filterRules.length + extra.filterRules,
+    natRules: out.natRules.length + extra.natRules - stale.length,
+    natChains: out.natChains.length + extra.natChains,
     noLocalEndpoints,
   };
 }

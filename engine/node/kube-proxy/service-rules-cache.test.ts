@@ -24,7 +24,13 @@ describe('syncs that reuse what did not change', () => {
     const caches = newProxierCaches();
     const first = iptablesSync(buildProxierState(node, services, slices, caches), options);
     const again = iptablesSync(buildProxierState(node, services, slices, caches), options, first.activeNatChains);
-    expect(again.restoreText).toBe(freshSync());
+    const fresh = iptablesSync(buildProxierState(node, services, slices), options);
+    expect(again.restoreText).toBe(fresh.restoreText);
+    expect([again.filterRules, again.natRules, again.natChains]).toEqual([
+      fresh.filterRules,
+      fresh.natRules,
+      fresh.natChains,
+    ]);
   });
 
   it('write a changed slice anew and keep the rest', () => {
