@@ -54,7 +54,7 @@ export interface ProgramContext {
   tty: boolean;
   clock: Clock;
   /** Aborted when the runtime stops the container (SIGTERM); the program should exit soon after. */
-  signal: AbortSignal;
+  signal: StopSignal;
   /** This process's PID in the container (1 for the main process; exec sessions get others). Default 1. */
   pid?: number;
   /** The container's processes, main process and exec sessions together (ps, kill); the program's own otherwise. */

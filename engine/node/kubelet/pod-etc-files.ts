@@ -71,15 +71,26 @@ function resolvConf(pod: PodIdentity, dns: DnsSettings): string {
 
 const ETC_FILES = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
 
+/** The files of one pod (methods on a prototype: a pod holds only its identity and the node's DNS settings). */
+class PodEtcFiles implements BoundFiles {
+  constructor(
+    private readonly pod: PodIdentity,
+    private readonly dns: DnsSettings,
+  ) {}
+
+  keys(): readonly string[] {
+    return ETC_FILES;
+  }
+
+  get(path: string): string | undefined {
+    if (path === '/etc/hosts') return hostsFile(this.pod, this.dns);
+    if (path === '/etc/hostname') return `${podHostname(this.pod)}\n`;
+    if (path === '/etc/resolv.conf') return resolvConf(this.pod, this.dns);
+    return undefined;
+  }
+}
+
 /** The pod's /etc files, written out when read (a pod keeps no copy of them). */
 export function podEtcFiles(pod: PodIdentity, dns: DnsSettings): BoundFiles {
-  return {
-    keys: () => ETC_FILES,
-    get: (path) => {
-      if (path === '/etc/hosts') return hostsFile(pod, dns);
-      if (path === '/etc/hostname') return `${podHostname(pod)}\n`;
-      if (path === '/etc/resolv.conf') return resolvConf(pod, dns);
-      return undefined;
-    },
-  };
+  return new PodEtcFiles(pod, dns);
 }

@@ -129,15 +129,28 @@ export class MemoryFilesystem implements ContainerFilesystem {
 }
 
 /** Ignores writes, as a read-only mount would refuse them. */
-function readOnly(fs: ContainerFilesystem): ContainerFilesystem {
-  return {
-    read: (path) => fs.read(path),
-    write: () => undefined,
-    remove: () => false,
-    list: (path) => fs.list(path),
-    isDirectory: (path) => fs.isDirectory(path),
-    mkdir: () => undefined,
-  };
+class ReadOnlyFilesystem implements ContainerFilesystem {
+  constructor(private readonly fs: ContainerFilesystem) {}
+
+  read(path: string): string | undefined {
+    return this.fs.read(path);
+  }
+
+  write(): void {}
+
+  remove(): boolean {
+    return false;
+  }
+
+  list(path: string): string[] | undefined {
+    return this.fs.list(path);
+  }
+
+  isDirectory(path: string): boolean {
+    return this.fs.isDirectory(path);
+  }
+
+  mkdir(): void {}
 }
 
 export class OverlayFilesystem implements ContainerFilesystem {
@@ -158,7 +171,7 @@ export class OverlayFilesystem implements ContainerFilesystem {
     this.image = imageIndex(image);
     this.sources = new Map(mounts.map((m) => [normalizePath(m.path), m.fs]));
     this.mounts = [...mounts]
-      .map((m) => ({ ...m, path: normalizePath(m.path), fs: m.readOnly ? readOnly(m.fs) : m.fs }))
+      .map((m) => ({ ...m, path: normalizePath(m.path), fs: m.readOnly ? new ReadOnlyFilesystem(m.fs) : m.fs }))
       .sort((a, b) => b.path.length - a.path.length);
   }
 

@@ -78,7 +78,7 @@ export class ContainerRuntime {
       hostNetwork: config.hostNetwork,
       etcFiles: config.etcFiles,
       portMappings: config.portMappings,
-      listeners: function* () {
+      *listeners() {
         for (const container of containers) if (container.running) yield container.running;
       },
     };
@@ -123,7 +123,24 @@ export class ContainerRuntime {
     const node: NodeAccess | undefined = sandbox.hostNetwork
       ? { network: sandbox.network.node, runtime: this.listing }
       : undefined;
-    const full: ContainerConfig = { ...config, network, cluster: this.options.cluster, node };
+    // Written out rather than spread: a spread followed by more properties gives every container a map of its own.
+    const full: ContainerConfig = {
+      name: config.name,
+      attempt: config.attempt,
+      image: config.image,
+      argv: config.argv,
+      env: config.env,
+      workingDir: config.workingDir,
+      hostname: config.hostname,
+      tty: config.tty,
+      stdin: config.stdin,
+      fs: config.fs,
+      memoryLimitBytes: config.memoryLimitBytes,
+      cpuLimitMillis: config.cpuLimitMillis,
+      network,
+      cluster: this.options.cluster,
+      node,
+    };
     const container = new RuntimeContainer(this.ids.next(), full, this.options.clock, (c) => {
       this.running.delete(c);
       sandbox.containers.delete(c);

@@ -42,7 +42,12 @@ export class HostLocalNetwork implements PodNetworkPlugin {
       ip = allocated;
       this.addresses.set(request.sandboxId, ip);
     }
-    return { ip, access: (fs) => loopbackNetwork(fs, request.listeners) };
+    return {
+      ip,
+      access(fs) {
+        return loopbackNetwork(fs, request.listeners);
+      },
+    };
   }
 
   del(request: SandboxNetworkRequest): void {

@@ -15,7 +15,10 @@ import type {
   RunningProgram,
 } from '../images/program.ts';
 import type { NodeAccess } from '../images/node-access.ts';
+import { signalName } from '../images/process/command.ts';
+import { StopController } from '../images/process/stop-signal.ts';
 import { ContainerLog } from './container-log.ts';
+import { MainProcessContext } from './main-process-context.ts';
 import type { StoredImage } from './image-store.ts';
 
 export type ContainerState = 'created' | 'running' | 'exited';
@@ -55,6 +58,14 @@ export interface ExecProcess {
 
 export class ExecError extends Error {}
 
+interface ExecSession {
+  pid: number;
+  program: RunningProgram;
+  argv: string[];
+  startedAt: number;
+  controller: StopController;
+}
+
 const START_ERROR_PREFIX =
   'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process:';
 
@@ -68,16 +79,12 @@ export class RuntimeContainer implements ProcessTable {
   message?: string;
   readonly log: ContainerLog;
   private program: RunningProgram | undefined;
-  private stopController: AbortController | undefined;
+  private stopController: StopController | undefined;
   private stdinStream: PassThrough | undefined;
-  private readonly execs = new Set<{
-    pid: number;
-    program: RunningProgram;
-    argv: string[];
-    startedAt: number;
-    controller: AbortController;
-  }>();
-  private exitWaiters: (() => void)[] = [];
+  /** Exec sessions running now (made with the first). */
+  private execs: Set<ExecSession> | undefined;
+  /** Who waits for the end of a stop (made with the first). */
+  private exitWaiters: (() => void)[] | undefined;
   private oomKilled = false;
 
   constructor(
@@ -108,30 +115,14 @@ export class RuntimeContainer implements ProcessTable {
     if (program.has && !program.has(command)) {
       return this.failStart(`exec: "${command}": executable file not found in $PATH: unknown`);
     }
-    this.stopController = new AbortController();
+    this.stopController = new StopController();
     if (this.config.stdin) this.stdinStream = new PassThrough();
-    const stdout = this.log.writable('stdout');
     this.startedAt = this.clock.now();
     this.state = 'running';
     try {
-      this.program = program.start({
-        argv,
-        env: this.config.env,
-        workingDir: this.config.workingDir,
-        hostname: this.config.hostname,
-        fs: this.config.fs,
-        network: this.config.network,
-        cluster: this.config.cluster,
-        node: this.config.node,
-        stdin: this.stdinStream,
-        stdout,
-        stderr: this.config.tty ? stdout : this.log.writable('stderr'),
-        tty: this.config.tty,
-        clock: this.clock,
-        signal: this.stopController.signal,
-        pid: 1,
-        processes: this,
-      });
+      this.program = program.start(
+        new MainProcessContext(this.config, this.log, this.clock, this.stopController.signal, this.stdinStream, this),
+      );
     } catch (error) {
       this.log.write('stderr', `${error instanceof Error ? error.message : String(error)}\n`);
       this.finish(1, 'Error');
@@ -149,7 +140,7 @@ export class RuntimeContainer implements ProcessTable {
     const own = this.program.usage();
     let cpuMillis = own.cpuMillis;
     let memoryBytes = own.memoryBytes;
-    for (const exec of this.execs) {
+    for (const exec of this.execs ?? []) {
       const u = exec.program.usage();
       cpuMillis += u.cpuMillis;
       memoryBytes += u.memoryBytes;
@@ -167,11 +158,11 @@ export class RuntimeContainer implements ProcessTable {
     if (this.state !== 'running') return Promise.resolve();
     return new Promise((resolve) => {
       const timer = this.clock.setTimeout(() => this.finish(137, 'Error'), graceMs);
-      this.exitWaiters.push(() => {
+      (this.exitWaiters ??= []).push(() => {
         timer.cancel();
         resolve();
       });
-      this.stopController?.abort();
+      this.stopController?.abort('SIGTERM');
     });
   }
 
@@ -179,14 +170,14 @@ export class RuntimeContainer implements ProcessTable {
   oomKill(): void {
     if (this.state !== 'running') return;
     this.oomKilled = true;
-    this.stopController?.abort();
+    this.stopController?.abort('SIGKILL');
     this.finish(137);
   }
 
   /** The node went away under the container: it is gone without an exit of its own. */
   lose(): void {
     if (this.state !== 'running') return;
-    this.stopController?.abort();
+    this.stopController?.abort('SIGKILL');
     this.finish(255, 'Unknown');
   }
 
@@ -203,7 +194,7 @@ export class RuntimeContainer implements ProcessTable {
     const stdin = options.stdin ? new PassThrough() : undefined;
     const stdout = new PassThrough();
     const stderr = options.tty ? undefined : new PassThrough();
-    const controller = new AbortController();
+    const controller = new StopController();
     const pid = Math.max(1, ...this.list().map((p) => p.pid)) + 1;
     const running = program.start({
       argv,
@@ -224,17 +215,17 @@ export class RuntimeContainer implements ProcessTable {
       processes: this,
     });
     const entry = { pid, program: running, argv, startedAt: this.clock.now(), controller };
-    this.execs.add(entry);
+    (this.execs ??= new Set()).add(entry);
     const exited = running.exited.then(
       (code) => code,
       () => 1,
     );
     void exited.then(() => {
-      this.execs.delete(entry);
+      this.execs?.delete(entry);
       stdout.end();
       stderr?.end();
     });
-    return { stdin, stdout, stderr, exited, abort: () => controller.abort() };
+    return { stdin, stdout, stderr, exited, abort: () => controller.abort('SIGHUP') };
   }
 
   list(): ProcessInfo[] {
@@ -242,7 +233,7 @@ export class RuntimeContainer implements ProcessTable {
     const main = this.program?.processes?.() ?? [
       { pid: 1, user: 'root', command: this.config.argv.join(' '), startedAt: this.startedAt ?? this.createdAt },
     ];
-    const execs = [...this.execs].flatMap(
+    const execs = [...(this.execs ?? [])].flatMap(
       (e) =>
         e.program.processes?.() ?? [{ pid: e.pid, user: 'root', command: e.argv.join(' '), startedAt: e.startedAt }],
     );
@@ -252,10 +243,10 @@ export class RuntimeContainer implements ProcessTable {
   kill(pid: number, signal: number): boolean {
     if (this.state !== 'running') return false;
     if (this.program?.kill?.(pid, signal)) return true;
-    for (const exec of this.execs) if (exec.program.kill?.(pid, signal)) return true;
+    for (const exec of this.execs ?? []) if (exec.program.kill?.(pid, signal)) return true;
     if (pid !== 1) return false;
     if (signal === 9) this.finish(137);
-    else this.stopController?.abort();
+    else this.stopController?.abort(signalName(signal) ?? 'SIGTERM');
     return true;
   }
 
@@ -279,11 +270,13 @@ export class RuntimeContainer implements ProcessTable {
     this.program = undefined;
     this.stdinStream?.end();
     this.stdinStream = undefined;
-    for (const exec of this.execs) exec.controller.abort();
-    this.execs.clear();
+    for (const exec of this.execs ?? []) exec.controller.abort('SIGKILL');
+    this.execs = undefined;
     this.stopController = undefined;
     this.log.close();
-    for (const waiter of this.exitWaiters.splice(0)) waiter();
+    const waiters = this.exitWaiters ?? [];
+    this.exitWaiters = undefined;
+    for (const waiter of waiters) waiter();
     this.onExit(this);
   }
 }

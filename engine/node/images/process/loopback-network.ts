@@ -3,7 +3,18 @@
 // namespace), names from /etc/hosts, and no DNS server that answers. The runtime passes the pod's running programs;
 // a program started without a network sees its own listening ports only.
 
-import type { ContainerFilesystem, LookupResult, NetworkAccess, NetworkInterface, RunningProgram } from '../program.ts';
+import type {
+  ConnectOutcome,
+  ContainerFilesystem,
+  EchoReply,
+  HttpRequest,
+  HttpResponse,
+  LookupResult,
+  NetworkAccess,
+  NetworkInterface,
+  NetworkRoute,
+  RunningProgram,
+} from '../program.ts';
 
 /** Something that may listen on ports of the pod (a running program, or the System of this one). */
 export type PortListener = Pick<RunningProgram, 'listens' | 'http' | 'connect' | 'datagram' | 'ports'>;
@@ -38,44 +49,66 @@ function macFor(address: string): string {
   return ['0a', '58', ...address.split('.').map((octet) => Number(octet).toString(16).padStart(2, '0'))].join(':');
 }
 
+/** A pod network where `listeners()` are the programs of the pod (methods on a prototype: one per container). */
+class LoopbackNetwork implements NetworkAccess {
+  constructor(
+    private readonly fs: ContainerFilesystem,
+    private readonly listeners: () => Iterable<PortListener>,
+  ) {}
+
+  async lookup(name: string): Promise<LookupResult> {
+    if (ipv4.test(name)) return { status: 'found', name, addresses: [name] };
+    if (name === 'localhost') return { status: 'found', name, addresses: ['127.0.0.1'] };
+    const addresses = hostsLines(this.fs)
+      .filter((fields) => fields.slice(1).includes(name))
+      .map((fields) => fields[0]!);
+    if (addresses.length > 0) return { status: 'found', name, addresses };
+    return { status: 'timeout' };
+  }
+
+  async connect(address: string, port: number): Promise<ConnectOutcome> {
+    if (this.listenerOn(address, port)) return 'connected';
+    return isLocal(this.fs, address) ? 'refused' : 'unreachable';
+  }
+
+  async http(
+    address: string,
+    port: number,
+    request: HttpRequest,
+  ): Promise<HttpResponse | Exclude<ConnectOutcome, 'connected'>> {
+    const listener = this.listenerOn(address, port);
+    if (!listener) return isLocal(this.fs, address) ? 'refused' : 'unreachable';
+    return (
+      listener.http?.({ ...request, port, remoteAddress: address.startsWith('127.') ? '127.0.0.1' : address }) ??
+      'refused'
+    );
+  }
+
+  async ping(address: string): Promise<EchoReply | undefined> {
+    return isLocal(this.fs, address) ? { rttMs: 0.045, ttl: 64 } : undefined;
+  }
+
+  interfaces(): NetworkInterface[] {
+    const interfaces: NetworkInterface[] = [
+      { name: 'lo', addresses: ['127.0.0.1/8'], mac: '00:00:00:00:00:00', mtu: 65536 },
+    ];
+    const address = podAddress(this.fs);
+    if (address) interfaces.push({ name: 'eth0', addresses: [`${address}/24`], mac: macFor(address), mtu: 1500 });
+    return interfaces;
+  }
+
+  routes(): NetworkRoute[] {
+    return [];
+  }
+
+  private listenerOn(address: string, port: number): PortListener | undefined {
+    if (!isLocal(this.fs, address)) return undefined;
+    for (const listener of this.listeners()) if (listener.listens?.(port)) return listener;
+    return undefined;
+  }
+}
+
 /** A pod network where `listeners()` are the programs of the pod. */
 export function loopbackNetwork(fs: ContainerFilesystem, listeners: () => Iterable<PortListener>): NetworkAccess {
-  const listenerOn = (address: string, port: number): PortListener | undefined => {
-    if (!isLocal(fs, address)) return undefined;
-    for (const listener of listeners()) if (listener.listens?.(port)) return listener;
-    return undefined;
-  };
-  return {
-    async lookup(name): Promise<LookupResult> {
-      if (ipv4.test(name)) return { status: 'found', name, addresses: [name] };
-      if (name === 'localhost') return { status: 'found', name, addresses: ['127.0.0.1'] };
-      const addresses = hostsLines(fs)
-        .filter((fields) => fields.slice(1).includes(name))
-        .map((fields) => fields[0]!);
-      if (addresses.length > 0) return { status: 'found', name, addresses };
-      return { status: 'timeout' };
-    },
-    async connect(address, port) {
-      if (listenerOn(address, port)) return 'connected';
-      return isLocal(fs, address) ? 'refused' : 'unreachable';
-    },
-    async http(address, port, request) {
-      const listener = listenerOn(address, port);
-      if (!listener) return isLocal(fs, address) ? 'refused' : 'unreachable';
-      return (
-        listener.http?.({ ...request, port, remoteAddress: address.startsWith('127.') ? '127.0.0.1' : address }) ??
-        'refused'
-      );
-    },
-    ping: async (address) => (isLocal(fs, address) ? { rttMs: 0.045, ttl: 64 } : undefined),
-    interfaces: () => {
-      const interfaces: NetworkInterface[] = [
-        { name: 'lo', addresses: ['127.0.0.1/8'], mac: '00:00:00:00:00:00', mtu: 65536 },
-      ];
-      const address = podAddress(fs);
-      if (address) interfaces.push({ name: 'eth0', addresses: [`${address}/24`], mac: macFor(address), mtu: 1500 });
-      return interfaces;
-    },
-    routes: () => [],
-  };
+  return new LoopbackNetwork(fs, listeners);
 }

@@ -103,10 +103,11 @@ function setUp() {
   web.namespace.listen('tcp', '0.0.0.0', 80, () => 'ok', 'nginx');
   expect(new DataPlane().request(client.namespace, { protocol: 'tcp', dst: '10.96.0.80', dstPort: 80 }).ok).toBe(true);
   const root = network.node('kind-worker')!.namespace;
-  const inNamespace = (namespace: typeof root): NetworkAccess => ({
-    ...loopbackNetwork(new MemoryFilesystem({}), () => []),
-    namespace: () => namespace,
-  });
+  const inNamespace = (namespace: typeof root): NetworkAccess =>
+    Object.assign(
+      loopbackNetwork(new MemoryFilesystem({}), () => []),
+      { namespace: () => namespace },
+    );
   const node: NodeAccess = {
     network: {
       namespace: () => root,
