@@ -35,8 +35,11 @@ export const BURST_REPLICAS = 500;
 const WORKERS = 5;
 /** Status writes retried once after a conflict (statusUpdateRetries). */
 const STATUS_UPDATE_RETRIES = 1;
-/** A sync reads every pod of its owner: with thousands of them, the changes arriving meanwhile wait for one sync. */
-const SYNC_PACING = { factor: 1 };
+/**
+ * A sync reads every pod of its owner: with thousands of them, the changes arriving meanwhile wait for one sync. Four
+ * times the sync's own time leaves most of the process to the rest even while many owners sync at once.
+ */
+const SYNC_PACING = { factor: 4 };
 
 export interface ReplicaSetControllerOptions {
   kind: ReplicaSetKind;
