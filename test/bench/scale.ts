@@ -6,6 +6,7 @@
 // resident memory.
 
 import type { KubeObject } from '../../engine/api/object.ts';
+import { StatusError } from '../../engine/apiserver/errors/status-error.ts';
 import { Cluster } from '../../engine/cluster/cluster.ts';
 import { VirtualClock } from '../../engine/lab/clock.ts';
 
@@ -41,10 +42,21 @@ const cpuSeconds = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number =>
 
 const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
+/** Lists, asking again while the watch cache is too far behind to answer in time (a 504 on a loaded machine). */
+async function listWhenFresh(cluster: Cluster, gvr: typeof DEPLOYMENTS, namespace: string) {
+  for (;;) {
+    try {
+      return await cluster.loopback.list(gvr, namespace);
+    } catch (error) {
+      if (!(error instanceof StatusError && error.code === 504)) throw error;
+    }
+  }
+}
+
 /** Waits until every kube-system DaemonSet (kube-proxy) runs a Ready pod on each of the cluster's `nodes` nodes. */
 async function daemonSetsRolledOut(cluster: Cluster, nodes: number): Promise<void> {
   for (;;) {
-    const list = await cluster.loopback.list(DAEMONSETS, 'kube-system');
+    const list = await listWhenFresh(cluster, DAEMONSETS, 'kube-system');
     const done = list.items.every((ds) => {
       const status = (ds['status'] ?? {}) as { desiredNumberScheduled?: number; numberReady?: number };
       return status.desiredNumberScheduled === nodes && status.numberReady === nodes;
@@ -106,7 +118,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     }
     let ready = 0;
     for (;;) {
-      const list = await client.list(DEPLOYMENTS, NAMESPACE);
+      const list = await listWhenFresh(cluster, DEPLOYMENTS, NAMESPACE);
       ready = list.items.reduce(
         (sum, d) => sum + Number((d['status'] as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0),
         0,
