@@ -41,6 +41,9 @@ export class TableDraft {
   readonly chains: Map<string, Chain>;
   private readonly copied = new Set<string>();
   private readonly refills = new Map<string, Refill>();
+  /** The chain the last rule was appended to and its refill (rules of a chain mostly come together). */
+  private lastName: string | undefined;
+  private lastRefill: Refill | undefined;
   /** How many rules jump to each chain; counted on the first -X. */
   private references: Map<string, number> | undefined;
 
@@ -93,6 +96,7 @@ export class TableDraft {
     if (refill) this.reference(refill.original.rules.slice(0, refill.matched), -1);
     else this.reference(chain.rules, -1);
     this.refills.set(name, { original: chain, matched: 0 });
+    this.lastName = undefined;
     return undefined;
   }
 
@@ -106,7 +110,7 @@ export class TableDraft {
   }
 
   private applyRule(command: Command, name: string, rule: Rule): string | undefined {
-    const refill = command.command === 'A' ? this.refills.get(name) : undefined;
+    const refill = command.command === 'A' ? this.refillOf(name) : undefined;
     if (command.command !== 'A') this.settle(name);
     const chain = refill?.original ?? this.chains.get(name);
     if (!chain) return noChain(name);
@@ -143,10 +147,19 @@ export class TableDraft {
     return undefined;
   }
 
+  private refillOf(name: string): Refill | undefined {
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastRefill = this.refills.get(name);
+    }
+    return this.lastRefill;
+  }
+
   /** A chain being refilled becomes its old rules so far: the old chain when that is all of them, else a copy. */
   private settle(name: string): void {
     const refill = this.refills.get(name);
     if (!refill) return;
+    this.lastName = undefined;
     this.refills.delete(name);
     const { original, matched } = refill;
     if (matched === original.rules.length) return;
