@@ -55,5 +55,6 @@ const SERVICE_CHAIN_PREFIXES = ['KUBE-SVC-', 'KUBE-SVL-', 'KUBE-SEP-', 'KUBE-FW-
 
 /** Whether a nat chain is one of kube-proxy's per-service chains (stale ones are deleted). */
 export function isServiceChainName(chain: string): boolean {
-  return SERVICE_CHAIN_PREFIXES.some((prefix) => chain.startsWith(prefix));
+  for (const prefix of SERVICE_CHAIN_PREFIXES) if (chain.startsWith(prefix)) return true;
+  return false;
 }
