@@ -158,9 +158,8 @@ export class OverlayFilesystem implements ContainerFilesystem {
   private upper: MemoryFilesystem | undefined;
   /** Paths of the image removed in the upper layer. */
   private whiteouts: Set<string> | undefined;
-  private readonly mounts: Mount[];
-  /** The filesystems mounted, by mount path, as they were given (before read-only wrapping). */
-  private readonly sources: Map<string, ContainerFilesystem>;
+  /** Longest path first; `source` is the filesystem as it was given (before read-only wrapping). */
+  private readonly mounts: (Mount & { source: ContainerFilesystem })[];
 
   constructor(
     image: ImageDefinition,
@@ -169,9 +168,13 @@ export class OverlayFilesystem implements ContainerFilesystem {
     mounts: readonly Mount[],
   ) {
     this.image = imageIndex(image);
-    this.sources = new Map(mounts.map((m) => [normalizePath(m.path), m.fs]));
-    this.mounts = [...mounts]
-      .map((m) => ({ ...m, path: normalizePath(m.path), fs: m.readOnly ? new ReadOnlyFilesystem(m.fs) : m.fs }))
+    this.mounts = mounts
+      .map((m) => ({
+        path: normalizePath(m.path),
+        fs: m.readOnly ? new ReadOnlyFilesystem(m.fs) : m.fs,
+        readOnly: m.readOnly,
+        source: m.fs,
+      }))
       .sort((a, b) => b.path.length - a.path.length);
   }
 
@@ -244,7 +247,7 @@ export class OverlayFilesystem implements ContainerFilesystem {
 
   mountedAt(path: string): ContainerFilesystem | undefined {
     const p = normalizePath(path);
-    return this.sources.get(p);
+    return this.mounts.find((m) => m.path === p)?.source;
   }
 
   private mountOf(p: string): Mount | undefined {

@@ -4,7 +4,7 @@
 // containers that end.
 
 import type { Clock } from '../../lab/clock.ts';
-import type { ClusterServices } from '../images/program.ts';
+import type { ClusterServices, RunningProgram } from '../images/program.ts';
 import type { NodeAccess } from '../images/node-access.ts';
 import { CriListing } from './cri-listing.ts';
 import { HostLocalNetwork } from './host-local-network.ts';
@@ -36,6 +36,11 @@ export type SandboxConfig = Pick<
 > & { portMappings?: readonly PortMapping[] };
 
 export class SandboxError extends Error {}
+
+/** The programs running in a sandbox's containers (a generator of its own, not one per sandbox). */
+function* runningPrograms(containers: ReadonlySet<RuntimeContainer>): Generator<RunningProgram> {
+  for (const container of containers) if (container.running) yield container.running;
+}
 
 export class ContainerRuntime {
   readonly images: ImageStore;
@@ -78,8 +83,8 @@ export class ContainerRuntime {
       hostNetwork: config.hostNetwork,
       etcFiles: config.etcFiles,
       portMappings: config.portMappings,
-      *listeners() {
-        for (const container of containers) if (container.running) yield container.running;
+      listeners() {
+        return runningPrograms(containers);
       },
     };
     let network;
@@ -92,7 +97,21 @@ export class ContainerRuntime {
       );
     }
     await labDelay(this.options.clock, this.options.timings.sandboxStartMs);
-    const sandbox: PodSandbox = { id, ip: network.ip, ready: true, ...config, network, networkRequest, containers };
+    // Written out rather than spread, so that every sandbox shares one hidden class.
+    const sandbox: PodSandbox = {
+      id,
+      podUid: config.podUid,
+      podNamespace: config.podNamespace,
+      podName: config.podName,
+      ip: network.ip,
+      hostNetwork: config.hostNetwork,
+      ready: true,
+      etcFiles: config.etcFiles,
+      volumes: config.volumes,
+      network,
+      networkRequest,
+      containers,
+    };
     this.listing.sandboxCreated(sandbox);
     return sandbox;
   }
