@@ -74,34 +74,52 @@ function remember(entry: Known): void {
   young.set(entry.line, entry);
 }
 
-function commonHead(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  while (n < HEAD && n < a.length && a[n] === b[n]) n++;
-  return n;
-}
-
-/** One restore's text, split into lines, parsed through the recent texts and the lines seen before. */
+/** One restore's text, read line by line, parsed through the recent texts and the lines seen before. */
 export class RestoreText {
-  readonly lines: string[];
+  readonly lineCount: number;
+  /** Where each line starts, and one past the end of the text (so line i ends before starts[i + 1] - 1). */
+  private readonly starts: Int32Array;
   private readonly parsed: (ParsedLine | undefined)[];
   private like: RestoreText | undefined;
   /** Where in `like` the next line is expected. */
   private cursor = 0;
   private misses = 0;
 
-  constructor(text: string) {
-    this.lines = text.split('\n');
-    this.parsed = new Array<ParsedLine | undefined>(this.lines.length);
+  constructor(private readonly text: string) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    this.lineCount = count;
+    this.starts = new Int32Array(count + 1);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts[line++] = at + 1;
+    this.starts[count] = text.length + 1;
+    this.parsed = new Array<ParsedLine | undefined>(count);
     let best = -1;
     for (const other of recent) {
-      const head = commonHead(this.lines, other.lines);
+      const head = this.commonHead(other);
       if (head > best) [best, this.like] = [head, other];
     }
   }
 
-  /** The parse of line `index`, whose text without its blanks and `[packets:bytes]` prefix is `line`. */
-  parse(index: number, line: string): ParsedLine | string {
-    const parsed = this.fromLike(this.lines[index]!) ?? known(line);
+  /** Line `index` as it is in the text. */
+  line(index: number): string {
+    return this.text.slice(this.starts[index]!, this.starts[index + 1]! - 1);
+  }
+
+  private equals(index: number, line: string): boolean {
+    const start = this.starts[index]!;
+    return this.starts[index + 1]! - 1 - start === line.length && this.text.startsWith(line, start);
+  }
+
+  private commonHead(other: RestoreText): number {
+    let n = 0;
+    while (n < HEAD && n < this.lineCount && n < other.lineCount && other.equals(n, this.line(n))) n++;
+    return n;
+  }
+
+  /** The parse of line `index` (`raw`), whose text without its blanks and `[packets:bytes]` prefix is `line`. */
+  parse(index: number, raw: string, line: string): ParsedLine | string {
+    const parsed = this.fromLike(raw) ?? known(line);
     if (typeof parsed !== 'string') this.parsed[index] = parsed;
     return parsed;
   }
@@ -115,9 +133,9 @@ export class RestoreText {
   private fromLike(raw: string): ParsedLine | undefined {
     const like = this.like;
     if (like === undefined) return undefined;
-    const reach = Math.min(like.lines.length, this.cursor + (this.misses >= STREAK ? FAR : NEAR));
+    const reach = Math.min(like.lineCount, this.cursor + (this.misses >= STREAK ? FAR : NEAR));
     for (let at = this.cursor; at < reach; at++) {
-      if (like.lines[at] !== raw) continue;
+      if (!like.equals(at, raw)) continue;
       const parsed = like.parsed[at];
       if (parsed === undefined) break;
       this.cursor = at + 1;

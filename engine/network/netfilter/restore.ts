@@ -34,7 +34,7 @@ export function restoreTables(
   const tables = new Map(current);
   let draft: TableDraft | undefined;
   const restoreText = new RestoreText(text);
-  const { lines } = restoreText;
+  const count = restoreText.lineCount;
   const fail = (line: number, detail: string): RestoreResult => ({
     ok: false,
     line,
@@ -42,9 +42,10 @@ export function restoreTables(
     detail,
   });
 
-  for (let index = 0; index < lines.length; index++) {
+  for (let index = 0; index < count; index++) {
     const number = index + 1;
-    const line = lines[index]!.trim();
+    const raw = restoreText.line(index);
+    const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     if (line.startsWith('*')) {
       if (draft) return fail(number, `COMMIT expected before ${line}`);
@@ -62,7 +63,7 @@ export function restoreTables(
       continue;
     }
     if (line.startsWith(':')) {
-      const declared = restoreText.parse(index, line);
+      const declared = restoreText.parse(index, raw, line);
       if (typeof declared === 'string') return fail(number, declared);
       const { name, policy, counters } = declared as ChainLine;
       const error = draft.declare(name, policy);
@@ -75,10 +76,10 @@ export function restoreTables(
       }
       continue;
     }
-    const error = applyLine(draft, restoreText, index, line, options);
+    const error = applyLine(draft, restoreText, index, raw, line, options);
     if (error) return fail(number, error);
   }
-  if (draft) return fail(lines.length, `COMMIT expected at line ${lines.length + 1}`);
+  if (draft) return fail(count, `COMMIT expected at line ${count + 1}`);
   restoreText.keep();
   return { ok: true, tables };
 }
@@ -87,12 +88,13 @@ function applyLine(
   draft: TableDraft,
   text: RestoreText,
   index: number,
+  raw: string,
   line: string,
   options: RestoreOptions,
 ): string | undefined {
   // iptables-save -c puts the rule's counters first.
   const counters = line.startsWith('[') ? COUNTERS_PREFIX.exec(line) : null;
-  const parsed = text.parse(index, counters ? line.slice(counters[0].length).trimStart() : line);
+  const parsed = text.parse(index, raw, counters ? line.slice(counters[0].length).trimStart() : line);
   if (typeof parsed === 'string') return parsed;
   const command = parsed as Command;
   if (command.table !== undefined) return 'The -t option (seen in line) cannot be used in iptables-restore';
