@@ -1,7 +1,7 @@
 // Where a node's kube-proxy puts its rules: iptables-restore --noflush into the node namespace's tables, the jump
 // rules from the built-in chains inserted when missing (the target chain made with `-N`, then `iptables -C`, `-I`),
 // and in IPVS mode the ipsets its rules match on (ipset-sync.ts), the virtual and real servers reconciled with what
-// kube-proxy computed, and the Service addresses bound to the kube-ipvs0 dummy device. A restore that fails leaves
+// kube-proxy computed (those unchanged since the last sync left alone, as kube-proxy compares before it writes), and the Service addresses bound to the kube-ipvs0 dummy device. A restore that fails leaves
 // the tables as they were; the error is kept, as kube-proxy logs it.
 
 import type { JumpRule } from '../../node/kube-proxy/iptables-chains.ts';
@@ -18,6 +18,8 @@ import { syncIpsets } from './ipset-sync.ts';
 export class NetfilterSink implements ProxyRulesSink {
   /** The last failure, as kube-proxy would log it; undefined once a sync applied cleanly. */
   lastError: string | undefined;
+  /** The virtual servers this sink programmed, with what they were programmed with: unchanged ones are skipped. */
+  private readonly ipvsApplied = new Map<string, { key: VirtualServerKey; signature: string }>();
 
   constructor(
     private readonly stack: NetfilterStack,
@@ -50,19 +52,21 @@ export class NetfilterSink implements ProxyRulesSink {
       const protocol = vs.protocol.toLowerCase();
       if (protocol === 'tcp' || protocol === 'udp') wanted.set(`${protocol}/${vs.address}:${vs.port}`, vs);
     }
-    for (const existing of ipvs.getVirtualServers()) {
-      const key = `${existing.protocol}/${existing.address}:${existing.port}`;
-      if (!wanted.has(key)) ipvs.deleteVirtualServer(existing);
+    for (const [key, applied] of this.ipvsApplied) {
+      if (wanted.has(key)) continue;
+      ipvs.deleteVirtualServer(applied.key);
+      this.ipvsApplied.delete(key);
     }
-    for (const vs of wanted.values()) {
+    for (const [id, vs] of wanted) {
+      const signature = ipvsSignature(vs);
+      if (this.ipvsApplied.get(id)?.signature === signature) continue;
       const key: VirtualServerKey = {
         protocol: vs.protocol.toLowerCase() as IpvsProtocol,
         address: vs.address,
         port: vs.port,
       };
       const spec = { ...key, scheduler: vs.scheduler as IpvsSchedulerName, timeout: vs.timeout };
-      const result = ipvs.updateVirtualServer(spec);
-      if (!result.ok) ipvs.addVirtualServer(spec);
+      if (!ipvs.updateVirtualServer(spec).ok) ipvs.addVirtualServer(spec);
       const servers = new Map(vs.realServers.map((rs) => [`${rs.address}:${rs.port}`, rs]));
       for (const rs of ipvs.getRealServers(key)) {
         if (!servers.has(`${rs.address}:${rs.port}`)) ipvs.deleteRealServer(key, rs);
@@ -70,6 +74,7 @@ export class NetfilterSink implements ProxyRulesSink {
       for (const rs of servers.values()) {
         if (!ipvs.updateRealServer(key, rs).ok) ipvs.addRealServer(key, rs);
       }
+      this.ipvsApplied.set(id, { key, signature });
     }
   }
 
@@ -88,4 +93,11 @@ export class NetfilterSink implements ProxyRulesSink {
     const bound = new Set(device.addresses.map((a) => a.text));
     for (const address of wanted) if (!bound.has(address)) this.namespace.addAddress(deviceName, `${address}/32`);
   }
+}
+
+/** What a virtual server is programmed with: its scheduler, persistence and real servers. */
+function ipvsSignature(vs: IpvsState['virtualServers'][number]): string {
+  let signature = `${vs.scheduler}/${vs.timeout}`;
+  for (const rs of vs.realServers) signature += ` ${rs.address}:${rs.port}*${rs.weight}`;
+  return signature;
 }
