@@ -45,10 +45,10 @@ describe("kube-proxy's sink over a node's netfilter", () => {
 
   it('keeps the tables and the error when a restore fails, and forgets the error after one applies', () => {
     const { stack, sink } = setUp();
-    sink.applyIptables('*nat\n:KUBE-SERVICES - [0:0]\n-A KUBE-SERVICES -j KUBE-NOWHERE\nCOMMIT\n');
+    expect(sink.applyIptables('*nat\n:KUBE-SERVICES - [0:0]\n-A KUBE-SERVICES -j KUBE-NOWHERE\nCOMMIT\n')).toBe(false);
     expect(sink.lastError).toMatch(/^iptables-restore: line 3 failed: /);
     expect(stack.iptables.save({ table: 'nat' })).not.toMatch(/KUBE-SERVICES/);
-    sink.applyIptables('*nat\n:KUBE-SERVICES - [0:0]\nCOMMIT\n');
+    expect(sink.applyIptables('*nat\n:KUBE-SERVICES - [0:0]\nCOMMIT\n')).toBe(true);
     expect(sink.lastError).toBeUndefined();
   });
 

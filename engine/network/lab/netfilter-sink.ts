@@ -27,9 +27,10 @@ export class NetfilterSink implements ProxyRulesSink {
     private readonly random: () => number,
   ) {}
 
-  applyIptables(restoreText: string): void {
+  applyIptables(restoreText: string): boolean {
     const result = this.stack.iptables.restore(restoreText, { noflush: true });
     this.lastError = result.ok ? undefined : `${result.error}: ${result.detail}`;
+    return result.ok;
   }
 
   ensureJumpRules(rules: readonly JumpRule[]): void {

@@ -1,5 +1,7 @@
-// The iptables proxier's full sync: from the proxier state to the `iptables-restore` input kube-proxy 1.32 writes
-// (*filter then *nat, chain declarations before rules, COMMIT after each), plus the counts its metrics report.
+// The iptables proxier's sync: from the proxier state to the `iptables-restore --noflush` input kube-proxy 1.32
+// writes (*filter then *nat, chain declarations before rules, COMMIT after each), plus the counts its metrics report.
+// A full sync writes every chain; a partial sync (MinimizeIPTablesRestore) rewrites the top-level chains and only
+// the changed Services' own chains, leaving the rest as they are. Either deletes the chains no longer in use.
 // Service ports are written in name order (upstream walks a Go map, so its order varies from sync to sync).
 
 import { isServiceChainName } from './chain-names.ts';
@@ -46,6 +48,8 @@ export function iptablesSync(
   options: ProxierOptions,
   /** Per-service nat chains that exist now (from the previous sync); those no longer used are flushed and deleted. */
   existingNatChains: Iterable<string> = [],
+  /** A partial sync: the Services ("namespace/name") changed since the last sync that applied. Undefined: full. */
+  changedServices?: ReadonlySet<string>,
 ): IptablesSyncResult {
   const mark = masqueradeMark(options.masqueradeBit);
   const localhostNodePorts =
@@ -99,7 +103,7 @@ export function iptablesSync(
   const extra: LineCounts = { filterRules: 0, natChains: 0, natRules: 0 };
   for (const info of state.servicePorts) {
     const endpoints = state.endpointsMap.get(servicePortKey(info.nameString, info.protocol)) ?? NO_ENDPOINTS;
-    const noLocal = writeCachedServicePortRules(out, extra, ctx, context, info, endpoints);
+    const noLocal = writeCachedServicePortRules(out, extra, ctx, context, info, endpoints, changedServices);
     noLocalEndpoints.internal += noLocal.internal;
     noLocalEndpoints.external += noLocal.external;
   }

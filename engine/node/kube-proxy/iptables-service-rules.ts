@@ -1,6 +1,7 @@
 // One service port's share of the iptables restore text, in syncProxyRules' order: the KUBE-SERVICES,
 // KUBE-NODEPORTS and filter-table capture rules, then its KUBE-EXT, KUBE-FW, KUBE-SVC / KUBE-SVL and KUBE-SEP
-// chains. A port with no endpoints gets only filter rules (REJECT); a Local policy without local endpoints DROPs.
+// chains, kept apart as a partial sync writes them only for changed services. A port with no endpoints gets only
+// filter rules (REJECT); a Local policy without local endpoints DROPs.
 
 import { categorizeEndpoints } from './categorize-endpoints.ts';
 import type { EndpointInfo } from './endpoints-map.ts';
@@ -26,6 +27,18 @@ export interface RuleBuffers {
   filterRules: string[];
   natChains: string[];
   natRules: string[];
+  activeNatChains: Set<string>;
+}
+
+/** One service port's lines: its rules in the top-level chains, and its own chains with their rules. */
+export interface ServicePortBuffers {
+  filterRules: string[];
+  /** Its rules in KUBE-SERVICES and KUBE-NODEPORTS, which every sync rewrites. */
+  natRules: string[];
+  /** The declarations of its KUBE-EXT, KUBE-FW, KUBE-SVC / KUBE-SVL and KUBE-SEP chains. */
+  natChains: string[];
+  /** The rules of those chains: a partial sync leaves them out for a service that did not change. */
+  chainRules: string[];
   activeNatChains: Set<string>;
 }
 
@@ -58,7 +71,7 @@ function endpointChain(info: ServicePortInfo, ep: EndpointInfo, caches: ProxierC
 }
 
 function writeServiceToEndpointRules(
-  out: RuleBuffers,
+  out: ServicePortBuffers,
   ctx: ServiceRuleContext,
   info: ServicePortInfo,
   svcChain: string,
@@ -69,7 +82,7 @@ function writeServiceToEndpointRules(
   if (info.sessionAffinityClientIP) {
     for (const ep of endpoints) {
       const sep = endpointChain(info, ep, ctx.caches);
-      out.natRules.push(
+      out.chainRules.push(
         `-A ${svcChain}${comment(ep)} -m recent --name ${sep} --rcheck --seconds ${info.stickyMaxAgeSeconds} --reap -j ${sep}`,
       );
     }
@@ -78,13 +91,13 @@ function writeServiceToEndpointRules(
   endpoints.forEach((ep, i) => {
     const sep = endpointChain(info, ep, ctx.caches);
     const statistic = i < n - 1 ? ` -m statistic --mode random --probability ${probability(n - i)}` : '';
-    out.natRules.push(`-A ${svcChain}${comment(ep)}${statistic} -j ${sep}`);
+    out.chainRules.push(`-A ${svcChain}${comment(ep)}${statistic} -j ${sep}`);
   });
 }
 
 /** Writes one service port's rules; returns whether it lacked local endpoints for internal / external traffic. */
 export function writeServicePortRules(
-  out: RuleBuffers,
+  out: ServicePortBuffers,
   ctx: ServiceRuleContext,
   info: ServicePortInfo,
   endpoints: EndpointInfo[],
@@ -137,7 +150,7 @@ export function writeServicePortRules(
     }
   }
 
-  const { filterRules, natChains, natRules } = out;
+  const { filterRules, natChains, natRules, chainRules } = out;
   const clusterIPMatch = `-m ${p} -p ${p} -d ${info.clusterIP} --dport ${info.port}`;
 
   // Capture the clusterIP.
@@ -216,9 +229,9 @@ export function writeServicePortRules(
   if (hasInternalEndpoints) {
     const args = `-m comment --comment "${name} cluster IP" ${clusterIPMatch}`;
     if (ctx.masqueradeAll) {
-      natRules.push(`-A ${internalPolicyChain} ${args} -j ${KUBE_MARK_MASQ}`);
+      chainRules.push(`-A ${internalPolicyChain} ${args} -j ${KUBE_MARK_MASQ}`);
     } else if (ctx.localDetector.implemented) {
-      natRules.push(`-A ${internalPolicyChain} ${args} ${ctx.localDetector.ifNotLocal} -j ${KUBE_MARK_MASQ}`);
+      chainRules.push(`-A ${internalPolicyChain} ${args} ${ctx.localDetector.ifNotLocal} -j ${KUBE_MARK_MASQ}`);
     }
   }
 
@@ -227,23 +240,23 @@ export function writeServicePortRules(
     natChains.push(chainLine(externalChain));
     out.activeNatChains.add(externalChain);
     if (!info.externalPolicyLocal) {
-      natRules.push(
+      chainRules.push(
         `-A ${externalChain} -m comment --comment "masquerade traffic for ${name} external destinations" -j ${KUBE_MARK_MASQ}`,
       );
     } else {
       if (ctx.localDetector.implemented) {
-        natRules.push(
+        chainRules.push(
           `-A ${externalChain} -m comment --comment "pod traffic for ${name} external destinations" ${ctx.localDetector.ifLocal} -j ${clusterPolicyChain}`,
         );
       }
-      natRules.push(
+      chainRules.push(
         `-A ${externalChain} -m comment --comment "masquerade LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${KUBE_MARK_MASQ}`,
       );
-      natRules.push(
+      chainRules.push(
         `-A ${externalChain} -m comment --comment "route LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${clusterPolicyChain}`,
       );
     }
-    if (hasExternalEndpoints) natRules.push(`-A ${externalChain} -j ${externalPolicyChain}`);
+    if (hasExternalEndpoints) chainRules.push(`-A ${externalChain} -j ${externalPolicyChain}`);
   }
 
   // Firewall chain.
@@ -253,12 +266,12 @@ export function writeServicePortRules(
     const args = `-A ${firewallChain} -m comment --comment "${name} loadbalancer IP"`;
     let allowFromNode = false;
     for (const cidr of info.loadBalancerSourceRanges) {
-      natRules.push(`${args} -s ${cidr} -j ${externalChain}`);
+      chainRules.push(`${args} -s ${cidr} -j ${externalChain}`);
       if (ctx.nodeIP && inCidr(ctx.nodeIP, cidr)) allowFromNode = true;
     }
     if (allowFromNode)
-      for (const lbip of info.loadBalancerVIPs) natRules.push(`${args} -s ${lbip} -j ${externalChain}`);
-    natRules.push(
+      for (const lbip of info.loadBalancerVIPs) chainRules.push(`${args} -s ${lbip} -j ${externalChain}`);
+    chainRules.push(
       `-A ${firewallChain} -m comment --comment "other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`,
     );
   }
@@ -280,9 +293,9 @@ export function writeServicePortRules(
     const sep = endpointChain(info, ep, ctx.caches);
     natChains.push(chainLine(sep));
     out.activeNatChains.add(sep);
-    natRules.push(`-A ${sep}${sepComment} -s ${ep.ip} -j ${KUBE_MARK_MASQ}`);
+    chainRules.push(`-A ${sep}${sepComment} -s ${ep.ip} -j ${KUBE_MARK_MASQ}`);
     const affinity = info.sessionAffinityClientIP ? ` -m recent --name ${sep} --set` : '';
-    natRules.push(`-A ${sep}${sepComment}${affinity} -m ${p} -p ${p} -j DNAT --to-destination ${ep.endpoint}`);
+    chainRules.push(`-A ${sep}${sepComment}${affinity} -m ${p} -p ${p} -j DNAT --to-destination ${ep.endpoint}`);
   }
   return noLocal;
 }

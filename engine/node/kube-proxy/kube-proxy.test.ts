@@ -12,8 +12,13 @@ class RecordingSink implements ProxyRulesSink {
   readonly iptables: string[] = [];
   readonly ipvs: IpvsState[] = [];
   readonly jumps: (readonly JumpRule[])[] = [];
-  applyIptables(restoreText: string): void {
+  /** Whether the next restore fails. */
+  failNext = false;
+  applyIptables(restoreText: string): boolean {
     this.iptables.push(restoreText);
+    const ok = !this.failNext;
+    this.failNext = false;
+    return ok;
   }
   applyIpvs(state: IpvsState): void {
     this.ipvs.push(state);
@@ -93,6 +98,37 @@ describe('KubeProxy', () => {
     const last = sink.iptables.at(-1) ?? '';
     expect(last).toMatch(/^-X KUBE-SVC-[A-Z0-9]{16}$/m);
     expect(last).toMatch(/^-X KUBE-SEP-[A-Z0-9]{16}$/m);
+  });
+
+  it('syncs partially after the first sync, in full again after a failed restore and after FullSyncPeriod', async () => {
+    const { clock, services, endpointSlices, sink, proxy } = await startProxy();
+    const other = makeService('default', 'other', { clusterIP: '10.96.0.20' });
+    services.upsert(web);
+    services.upsert(other);
+    endpointSlices.upsert(webSlice);
+    endpointSlices.upsert(makeSlice('default', 'other', readyEndpoints(['10.244.1.9'])));
+    clock.step(0);
+    endpointSlices.upsert(makeSlice('default', 'web', readyEndpoints(['10.244.1.6'])));
+    clock.step(1000);
+    const partial = sink.iptables.at(-1) ?? '';
+    expect(partial).toContain('--to-destination 10.244.1.6:80');
+    expect(partial).toContain('default/other:p80 cluster IP');
+    expect(partial).not.toContain('--to-destination 10.244.1.9:80');
+    expect(proxy.metrics).toMatchObject({ fullSyncs: 1, partialSyncs: 2, partialRestoreFailures: 0 });
+    expect(sink.jumps).toHaveLength(1);
+
+    sink.failNext = true;
+    services.upsert(makeService('default', 'third', { clusterIP: '10.96.0.30' }));
+    clock.step(1000);
+    expect(proxy.metrics).toMatchObject({ fullSyncs: 1, partialSyncs: 3, partialRestoreFailures: 1 });
+    proxy.syncProxyRules();
+    expect(sink.iptables.at(-1)).toContain('--to-destination 10.244.1.9:80');
+    expect(proxy.metrics).toMatchObject({ fullSyncs: 2, partialSyncs: 3 });
+    expect(sink.jumps).toHaveLength(2);
+
+    // The periodic sync an hour after start comes less than an hour after that full sync; the next one is full.
+    clock.step(2 * 3_600_000);
+    expect(proxy.metrics).toMatchObject({ fullSyncs: 3, partialSyncs: 4 });
   });
 
   it('records the network programming latency from the slice trigger time to the sync', async () => {

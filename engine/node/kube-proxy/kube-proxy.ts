@@ -1,6 +1,8 @@
 // kube-proxy on one node: watches Services and EndpointSlices through shared informers, and once both have synced
 // programs the node after every change (at most two syncs at once, then one per --iptables-min-sync-period, and a
-// periodic full sync), handing each sync's result to the data plane's ProxyRulesSink. Every sync is a full sync.
+// periodic resync), handing each sync's result to the data plane's ProxyRulesSink. In iptables mode a sync is partial
+// (only the Services changed since the last sync that applied get their chains rewritten) except at start, after a
+// restore failed, and once per FullSyncPeriod; the IPVS proxier always syncs in full.
 
 import type { KubeObject } from '../../api/object.ts';
 import type { InformerFactory } from '../../client/informer-factory.ts';
@@ -20,11 +22,13 @@ import {
   lastChangeTriggerTime,
 } from './network-programming-latency.ts';
 import { buildProxierState, newProxierCaches } from './proxier-state.ts';
+import type { ProxierState } from './proxier-state.ts';
 import type { EndpointSlice, ProxierOptions, ProxyNode, Service } from './types.ts';
 
 /** Where the rules go: the node's netfilter tables and IPVS, implemented by the data plane. */
 export interface ProxyRulesSink {
-  applyIptables(restoreText: string): void;
+  /** iptables-restore --noflush; whether it applied (a failed restore changes nothing). */
+  applyIptables(restoreText: string): boolean;
   applyIpvs(state: IpvsState): void;
   /** The jump rules from the built-in chains, which kube-proxy inserts with `iptables -I` if missing. */
   ensureJumpRules?(rules: readonly JumpRule[]): void;
@@ -58,6 +62,11 @@ export interface KubeProxyOptions {
 export interface KubeProxyMetrics {
   networkProgrammingLatency: Histogram;
   syncs: number;
+  /** iptables mode: the syncs sync_full_proxy_rules_duration_seconds and sync_partial_… count. */
+  fullSyncs: number;
+  partialSyncs: number;
+  /** sync_proxy_rules_iptables_partial_restore_failures_total. */
+  partialRestoreFailures: number;
   /** Clock time of the last sync that was applied. */
   lastSyncTime: number | undefined;
 }
@@ -82,13 +91,20 @@ export class KubeProxy {
   readonly metrics: KubeProxyMetrics = {
     networkProgrammingLatency: new Histogram(NETWORK_PROGRAMMING_BUCKETS),
     syncs: 0,
+    fullSyncs: 0,
+    partialSyncs: 0,
+    partialRestoreFailures: 0,
     lastSyncTime: undefined,
   };
   private readonly runner: BoundedFrequencyRunner;
   private readonly triggerTimes = new ChangeTriggerTimes();
   private readonly caches = newProxierCaches();
   private activeNatChains: Iterable<string> = [];
-  private needJumpRules = true;
+  /** The Services ("namespace/name") changed since the last sync. */
+  private changedServices = new Set<string>();
+  /** Set at start and after a failed restore: the next sync is a full one, which also ensures the jump rules. */
+  private needFullSync = true;
+  private lastFullSync = -Infinity;
   private initialized = false;
   private running = false;
 
@@ -126,16 +142,17 @@ export class KubeProxy {
   stop(): void {
     this.running = false;
     this.initialized = false;
-    this.needJumpRules = true;
+    this.needFullSync = true;
     this.runner.stop();
   }
 
   private changed(service: string, at: number): void {
     this.triggerTimes.record(service, at);
+    this.changedServices.add(service);
     if (this.initialized) this.runner.run();
   }
 
-  /** One full sync from the informer caches into the sink. */
+  /** One sync from the informer caches into the sink. */
   syncProxyRules(): void {
     if (!this.initialized) return;
     const { node, informers, sink, proxier, clock } = this.options;
@@ -145,21 +162,38 @@ export class KubeProxy {
       informers.endpointSlices.indexer.list() as unknown as EndpointSlice[],
       this.caches,
     );
+    const changedServices = this.changedServices;
+    this.changedServices = new Set();
     if (proxier.mode === 'ipvs') {
-      if (this.needJumpRules) sink.ensureJumpRules?.(IPVS_JUMP_RULES);
+      if (this.needFullSync) sink.ensureJumpRules?.(IPVS_JUMP_RULES);
       const ipvs = ipvsSync(state, proxier);
-      sink.applyIptables(ipvs.restoreText);
+      this.needFullSync = !sink.applyIptables(ipvs.restoreText);
       sink.applyIpvs(ipvs);
     } else {
-      if (this.needJumpRules) sink.ensureJumpRules?.(IPTABLES_JUMP_RULES);
-      const result = iptablesSync(state, proxier, this.activeNatChains);
-      sink.applyIptables(result.restoreText);
-      this.activeNatChains = result.activeNatChains;
+      this.syncIptables(state, changedServices);
     }
-    this.needJumpRules = false;
     const now = clock.now();
     this.triggerTimes.flush(now, this.metrics.networkProgrammingLatency);
     this.metrics.syncs++;
     this.metrics.lastSyncTime = now;
+  }
+
+  /** A full sync when due (start, a failed restore, FullSyncPeriod), else a partial one. */
+  private syncIptables(state: ProxierState, changedServices: ReadonlySet<string>): void {
+    const { sink, proxier, clock } = this.options;
+    const start = clock.now();
+    const full = this.needFullSync || start - this.lastFullSync >= FULL_SYNC_PERIOD_MS.iptables;
+    if (full) sink.ensureJumpRules?.(IPTABLES_JUMP_RULES);
+    const result = iptablesSync(state, proxier, this.activeNatChains, full ? undefined : changedServices);
+    const applied = sink.applyIptables(result.restoreText);
+    if (full) this.metrics.fullSyncs++;
+    else this.metrics.partialSyncs++;
+    this.needFullSync = !applied;
+    if (!applied) {
+      if (!full) this.metrics.partialRestoreFailures++;
+      return;
+    }
+    this.activeNatChains = result.activeNatChains;
+    if (full) this.lastFullSync = start;
   }
 }
