@@ -1,8 +1,9 @@
 // Where a node's kube-proxy puts its rules: iptables-restore --noflush into the node namespace's tables, the jump
 // rules from the built-in chains inserted when missing (the target chain made with `-N`, then `iptables -C`, `-I`),
 // and in IPVS mode the ipsets its rules match on (ipset-sync.ts), the virtual and real servers reconciled with what
-// kube-proxy computed (those unchanged since the last sync left alone, as kube-proxy compares before it writes), and the Service addresses bound to the kube-ipvs0 dummy device. A restore that fails leaves
-// the tables as they were; the error is kept, as kube-proxy logs it.
+// kube-proxy computed (those unchanged since the last sync left alone, as kube-proxy compares before it writes), and
+// the Service addresses bound to the kube-ipvs0 dummy device. A restore that fails leaves the tables as they were; the
+// error is kept, as kube-proxy logs it, and the failure reported, so that kube-proxy's next sync is a full one.
 
 import type { JumpRule } from '../../node/kube-proxy/iptables-chains.ts';
 import type { ProxyRulesSink } from '../../node/kube-proxy/kube-proxy.ts';
