@@ -65,7 +65,8 @@ describe('PacketTrace', () => {
   }, 150_000);
 
   afterAll(async () => {
-    if (lab) await removeLab(lab);
+    expect(await lab.stop()).toBe(0);
+    await removeLab(lab);
   });
 
   it('walks a request to a Service from DNS through DNAT and the tunnel to nginx and back', async () => {

@@ -125,7 +125,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   };
 }
 
-/** Removes a lab's directory after the lab stopped. */
+/** Removes a lab's directory after the lab stopped (`lab.stop()` first: this does not stop the process). */
 export async function removeLab(lab: Lab): Promise<void> {
   await rm(lab.dir, { recursive: true, force: true });
 }
