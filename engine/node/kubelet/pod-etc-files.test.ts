@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodIdentity } from './pod-etc-files.ts';
-import { podEtcFiles } from './pod-etc-files.ts';
+import { podDnsWarnings, podEtcFiles } from './pod-etc-files.ts';
 import type { PodSpec } from './pod-types.ts';
 
 const dns = { clusterDNS: ['10.96.0.10'], clusterDomain: 'cluster.local' };
@@ -59,5 +59,25 @@ describe('the /etc files the kubelet writes for a pod', () => {
     expect(
       files({ dnsConfig: { options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } })['/etc/resolv.conf'],
     ).toMatch(/\noptions ndots:2 edns0\n$/);
+  });
+
+  it('says what it left out of resolv.conf, and when it has no cluster DNS for a ClusterFirst pod', () => {
+    const pod: PodIdentity = {
+      name: 'web-0',
+      namespace: 'shop',
+      spec: { containers: [], dnsConfig: { nameservers: ['1.1.1.1', '1.0.0.1', '9.9.9.9'] } } as PodSpec,
+      podIP: '10.244.1.7',
+      nodeName: 'node-1',
+    };
+    expect(podDnsWarnings(pod, dns)).toEqual([
+      {
+        reason: 'DNSConfigForming',
+        message:
+          'Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.96.0.10 1.1.1.1 1.0.0.1',
+      },
+    ]);
+    expect(podDnsWarnings({ ...pod, spec: { containers: [] } as PodSpec }, { ...dns, clusterDNS: [] })).toMatchObject([
+      { reason: 'MissingClusterDNS' },
+    ]);
   });
 });

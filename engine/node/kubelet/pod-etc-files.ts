@@ -5,7 +5,7 @@
 
 import { hostNetworkHostsFile, podHostnameAndDomain, podHostsFile } from '../../network/dns/hosts-file.ts';
 import { formatResolvConf, podDns } from '../../network/dns/resolv-conf.ts';
-import type { ResolvConf } from '../../network/dns/resolv-conf.ts';
+import type { PodDns, ResolvConf } from '../../network/dns/resolv-conf.ts';
 import type { BoundFiles } from '../runtime/container-filesystem.ts';
 import type { PodSpec } from './pod-types.ts';
 
@@ -59,14 +59,22 @@ function hostsFile(pod: PodIdentity, dns: DnsSettings): string {
   return podHostsFile({ podIPs: [pod.podIP], hostname, domain, hostAliases: aliases });
 }
 
-function resolvConf(pod: PodIdentity, dns: DnsSettings): string {
+function formPodDns(pod: PodIdentity, dns: DnsSettings): PodDns {
   const settings = {
     clusterDNS: [...dns.clusterDNS],
     clusterDomain: dns.clusterDomain,
     hostResolvConf: NODE_RESOLV_CONF,
   };
-  const spec = { namespace: pod.namespace, ...pod.spec };
-  return formatResolvConf(podDns(spec, settings).config);
+  return podDns({ namespace: pod.namespace, ...pod.spec }, settings);
+}
+
+function resolvConf(pod: PodIdentity, dns: DnsSettings): string {
+  return formatResolvConf(formPodDns(pod, dns).config);
+}
+
+/** The Warning events the kubelet records while it forms the pod's resolv.conf (DNSConfigForming, MissingClusterDNS). */
+export function podDnsWarnings(pod: PodIdentity, dns: DnsSettings): PodDns['warnings'] {
+  return formPodDns(pod, dns).warnings;
 }
 
 const ETC_FILES = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];

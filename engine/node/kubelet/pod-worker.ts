@@ -31,7 +31,7 @@ import { computePodActions, shouldRestart } from './pod-actions.ts';
 import type { ContainerView } from './pod-actions.ts';
 import { admitPod } from './pod-admission.ts';
 import type { NodeAllocatable } from './pod-admission.ts';
-import { podEtcFiles, podHostname } from './pod-etc-files.ts';
+import { podDnsWarnings, podEtcFiles, podHostname } from './pod-etc-files.ts';
 import { podPortMappings } from './port-mappings.ts';
 import type { DnsSettings, PodIdentity } from './pod-etc-files.ts';
 import type { PodStatusManager } from './pod-status-manager.ts';
@@ -429,6 +429,9 @@ export class PodWorker {
     }
     try {
       const volumes = await setUpVolumes(this.pod, spec.volumes ?? [], this.host.volumePlugins);
+      for (const warning of podDnsWarnings(this.identity, this.host.dns)) {
+        this.host.events.pod(this.pod, 'Warning', warning.reason, warning.message);
+      }
       this.sandbox = await this.host.runtime.runPodSandbox({
         podUid: this.uid,
         podNamespace: this.pod.metadata.namespace ?? 'default',

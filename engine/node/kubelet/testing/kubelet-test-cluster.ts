@@ -48,6 +48,7 @@ export class KubeletTestCluster {
       images: testImages,
       capacity: { cpu: '4', memory: '8Gi', pods: 110, 'ephemeral-storage': '100Gi' },
       podCIDR: `10.244.${index}.0/24`,
+      clusterDNS: ['10.96.0.10'],
       eventRecordQPS: 0,
       ...options,
     });
