@@ -22,13 +22,12 @@ import type { DnsMessage } from '../dns/message.ts';
 import { parseHostsFile } from '../dns/hosts-file.ts';
 import { parseResolvConf } from '../dns/resolv-conf.ts';
 import { StubResolver } from '../dns/stub-resolver.ts';
-import { formatCidr, formatIPv4 } from '../ip.ts';
+import { formatCidr, formatIPv4, parseIPv4 } from '../ip.ts';
 import type { NetworkNamespace } from '../namespace.ts';
 import type { Protocol, TraceHop } from '../packet.ts';
 import type { TcpPayload } from './program-sockets.ts';
 import type { TraceLog } from './trace-log.ts';
 
-const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** What one hop adds to a ping's round trip, in ms (a veth or a bridge is a few microseconds; a tunnel more). */
 const MS_PER_HOP = 0.009;
 /** Linux gives up a connection after 6 SYN retransmissions: 1+2+4+8+16+32+64 s. */
@@ -102,14 +101,14 @@ export function dataPlaneAccess(options: DataPlaneAccessOptions): NetworkAccess 
     return exchange;
   };
   const exchangeDns = (nameserver: string, query: DnsMessage): DnsMessage | undefined => {
-    if (!ipv4.test(nameserver)) return undefined;
+    if (parseIPv4(nameserver) === undefined) return undefined;
     const exchange = send('udp', nameserver, 53, query);
     return exchange.ok ? (exchange.answer as DnsMessage | undefined) : undefined;
   };
   return {
     exchangeDns,
     async lookup(name, wait): Promise<LookupResult> {
-      if (ipv4.test(name)) return { status: 'found', name, addresses: [name] };
+      if (parseIPv4(name) !== undefined) return { status: 'found', name, addresses: [name] };
       const conf = parseResolvConf(fs.read('/etc/resolv.conf') ?? '');
       const hosts = parseHostsFile(fs.read('/etc/hosts') ?? '');
       const resolution = new StubResolver(conf, exchangeDns, { hosts }).lookup(name);

@@ -4,6 +4,7 @@
 // of the way returned with how it ended.
 
 import { STATUS_CODES } from 'node:http';
+import { parseIPv4 } from '../ip.ts';
 import type { TraceHop } from '../packet.ts';
 import type { KeptTrace } from './trace-log.ts';
 import type { NetworkLab } from './network-lab.ts';
@@ -33,7 +34,6 @@ export interface PacketTraceResult {
 const URL_TARGET = /^(https?):\/\/([^/:?#\s]+)(?::(\d{1,5}))?([/?][^\s]*)?$/;
 const HOST_PORT = /^([^/:\s]+):(\d{1,5})$/;
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\.?$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Reads `spec.to`; a string says what is wrong with it. */
 export function parseTraceTarget(to: string): TraceTarget | string {
@@ -70,7 +70,7 @@ export async function tracePacket(lab: NetworkLab, from: string, target: TraceTa
   let address = target.host;
   // A trace shows the way at once: where a real sender would wait out a drop, the trace just says it timed out.
   const noWait = { timeoutMs: 0 };
-  if (!IPV4.test(target.host)) {
+  if (parseIPv4(target.host) === undefined) {
     const lookup = await access.lookup(target.host, noWait);
     base.lookups = sent();
     if (lookup.status !== 'found') {
