@@ -66,4 +66,52 @@ describe('runWorkers', () => {
     queue.shutDown();
     expect(seen.sort()).toEqual(['a', 'flaky', 'flaky']);
   });
+
+  describe('with pacing', () => {
+    /** Keeps the event loop busy `ms` at a time. */
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+
+    /** Runs one worker whose syncs spin 100 ms, paced 20× (2 s), and says when each sync of `a` started. */
+    function pacedRun() {
+      const queue = new WorkQueue(new VirtualClock(0), 'test');
+      const syncs: number[] = [];
+      runWorkers(
+        queue,
+        1,
+        async () => {
+          syncs.push(performance.now());
+          spin(100);
+        },
+        undefined,
+        { factor: 20 },
+      );
+      return { queue, syncs };
+    }
+
+    it('holds a key back after a long sync while the process stays busy', async () => {
+      const busy = setInterval(() => spin(45), 50);
+      const { queue, syncs } = pacedRun();
+      queue.add('a');
+      await new Promise((r) => setTimeout(r, 0));
+      queue.add('a');
+      await new Promise((r) => setTimeout(r, 1000));
+      clearInterval(busy);
+      queue.shutDown();
+      expect(syncs).toHaveLength(1);
+    });
+
+    it('lets the key go as soon as the process has time to spare', async () => {
+      const { queue, syncs } = pacedRun();
+      queue.add('a');
+      await new Promise((r) => setTimeout(r, 0));
+      queue.add('a');
+      await new Promise((r) => setTimeout(r, 1000));
+      queue.shutDown();
+      expect(syncs).toHaveLength(2);
+      expect(syncs[1]! - syncs[0]!).toBeLessThan(1000);
+    });
+  });
 });

@@ -133,9 +133,29 @@ export class WorkQueue {
 /** What to do with a key whose sync failed: retry after its back-off (the default), right away, or after a delay. */
 export type RetryDecision = { after: 'backoff' } | { after: 'now' } | { after: number };
 
-/** How runWorkers paces syncs: a key is synced again no sooner than `factor` times its last sync's duration after it. */
+/**
+ * How runWorkers paces syncs: a key is synced again no sooner than `factor` times its last sync's duration after it,
+ * while the process is busy. Once the event loop has time to spare the wait ends: pacing keeps a long sync from
+ * taking all the process's time, not a quiet process from answering.
+ */
 export interface SyncPacing {
   factor: number;
+}
+
+/** How often a paced wait looks at the event loop, and the utilisation below which it counts as having time. */
+const PACING_CHECK_MS = 100;
+const PACING_IDLE_UTILIZATION = 0.5;
+
+/** Waits `ms` of wall time, or less: until a check finds the event loop less than half busy since the last one. */
+async function pacedWait(ms: number): Promise<void> {
+  const deadline = performance.now() + ms;
+  let last = performance.eventLoopUtilization();
+  for (let left = ms; left > 0; left = deadline - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, PACING_CHECK_MS)));
+    const now = performance.eventLoopUtilization();
+    if (performance.eventLoopUtilization(now, last).utilization < PACING_IDLE_UTILIZATION) return;
+    last = now;
+  }
 }
 
 /**
@@ -159,7 +179,7 @@ export function runWorkers(
       if (key === undefined) return;
       const wait = pacing ? (nextSync.get(key) ?? 0) - performance.now() : 0;
       if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await pacedWait(wait);
         if (queue.isShuttingDown) {
           queue.done(key);
           return;
