@@ -7,12 +7,12 @@ import { HostPortInfo } from './host-port-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import { Resource } from './resource.ts';
 
-/** An image on nodes (framework.ImageStateSummary): its size and how many nodes have it, kept by the cache. */
 /** What countMatching asks of a selector (a LabelSelector). */
 export interface LabelMatcher {
   matches(labels: Readonly<Record<string, string>> | undefined): boolean;
 }
 
+/** An image on nodes (framework.ImageStateSummary): its size and how many nodes have it, kept by the cache. */
 export interface ImageStateSummary {
   readonly size: number;
   /** The nodes that have the image; its size is NumNodes. */
@@ -65,10 +65,13 @@ export class NodeInfo {
   imageStates: ReadonlyMap<string, ImageStateSummary> = NO_IMAGES;
   generation = nextGeneration();
   /**
-   * How many pods on the node match a selector in a namespace, by "namespace\0selector", valid until the node
-   * changes: PodTopologySpread asks the same question of every node for every pod of a workload.
+   * How many pods on the node match a selector in a namespace, by the caller's id for the pair, valid until the
+   * node changes: PodTopologySpread asks the same question of every node for every pod of a workload.
    */
-  private matchCounts: Map<string, number> | undefined;
+  private matchCounts: Map<number, number> | undefined;
+  /** The last count asked for, and its id (-1 for none): the pods of one workload come in runs. */
+  private lastMatchKey = -1;
+  private lastMatchCount = 0;
 
   setNode(node: Node, imageStates: ReadonlyMap<string, ImageStateSummary> = this.imageStates): void {
     this.node = node;
@@ -111,15 +114,19 @@ export class NodeInfo {
   }
 
   /** Counts the pods `selector` matches (not terminating, in `namespace`), memoized under `key` until a change. */
-  countMatching(key: string, namespace: string, selector: LabelMatcher): number {
-    const cached = this.matchCounts?.get(key);
-    if (cached !== undefined) return cached;
-    let count = 0;
-    for (const p of this.pods) {
-      if (p.terminating || p.pod.metadata.namespace !== namespace) continue;
-      if (selector.matches(p.pod.metadata.labels)) count++;
+  countMatching(key: number, namespace: string, selector: LabelMatcher): number {
+    if (key === this.lastMatchKey) return this.lastMatchCount;
+    let count = this.matchCounts?.get(key);
+    if (count === undefined) {
+      count = 0;
+      for (const p of this.pods) {
+        if (p.terminating || p.pod.metadata.namespace !== namespace) continue;
+        if (selector.matches(p.pod.metadata.labels)) count++;
+      }
+      (this.matchCounts ??= new Map()).set(key, count);
     }
-    (this.matchCounts ??= new Map()).set(key, count);
+    this.lastMatchKey = key;
+    this.lastMatchCount = count;
     return count;
   }
 
@@ -146,7 +153,7 @@ export class NodeInfo {
     this.allocatable.copyFrom(other.allocatable);
     this.imageStates = other.imageStates;
     this.generation = other.generation;
-    this.matchCounts = undefined;
+    this.forgetMatchCounts();
   }
 
   private update(podInfo: PodInfo, sign: number): void {
@@ -172,6 +179,11 @@ export class NodeInfo {
 
   private touch(): void {
     this.generation = nextGeneration();
+    this.forgetMatchCounts();
+  }
+
+  private forgetMatchCounts(): void {
     this.matchCounts = undefined;
+    this.lastMatchKey = -1;
   }
 }

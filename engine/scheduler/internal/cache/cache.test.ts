@@ -132,4 +132,21 @@ describe('SchedulerCache', () => {
     expect(snapshot.numNodes).toBe(0);
     expect(cache.getPod('p')?.pod.spec.nodeName).toBe('a');
   });
+
+  it('tells which nodes changed since an update, oldest first', () => {
+    const { cache, snapshot } = cacheWith('a', 'b', 'c');
+    const start = snapshot.version;
+    const names = (since: number) => snapshot.changedSince(since)?.map((n) => n.name);
+    cache.addPod(podOn('p1', 'b'));
+    cache.updateSnapshot(snapshot);
+    const afterB = snapshot.version;
+    cache.updateSnapshot(snapshot);
+    cache.addPod(podOn('p2', 'a'));
+    cache.addPod(podOn('p3', 'c'));
+    cache.updateSnapshot(snapshot);
+
+    expect(names(start)).toEqual(['b', 'c', 'a']);
+    expect(names(afterB)).toEqual(['c', 'a']);
+    expect(names(snapshot.version)).toEqual([]);
+  });
 });

@@ -52,8 +52,10 @@ export class Snapshot implements NodeInfoLister {
    */
   changedSince(version: number): NodeInfo[] | undefined {
     if (version < this.forgottenThrough) return undefined;
+    let first = this.changes.length;
+    while (first > 0 && this.changes[first - 1]!.version > version) first--;
     const changed: NodeInfo[] = [];
-    for (const change of this.changes) if (change.version > version) changed.push(...change.infos);
+    for (let i = first; i < this.changes.length; i++) changed.push(...this.changes[i]!.infos);
     return changed;
   }
 

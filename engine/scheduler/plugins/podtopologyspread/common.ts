@@ -28,8 +28,31 @@ export interface SpreadConstraint {
   minDomains: number;
   nodeAffinityPolicy: string;
   nodeTaintsPolicy: string;
-  /** The memo key of "pods in the namespace matching the selector" on a node. */
+  /** "namespace\0selector": which pods the constraint counts. */
   countKey: string;
+  /** The countKey's id, under which a NodeInfo memoizes its count. */
+  countId: number;
+}
+
+/** Ids of countKeys, never reused (a NodeInfo may still hold a count under an id forgotten here). */
+const countIds = new Map<string, number>();
+let nextCountId = 0;
+/** Different countKeys remembered at once; beyond, they are forgotten and get new ids. */
+const MAX_COUNT_IDS = 4096;
+
+function countIdOf(countKey: string): number {
+  let id = countIds.get(countKey);
+  if (id === undefined) {
+    if (countIds.size >= MAX_COUNT_IDS) countIds.clear();
+    id = nextCountId++;
+    countIds.set(countKey, id);
+  }
+  return id;
+}
+
+function countKeyed(namespace: string, selector: LabelSelector): { countKey: string; countId: number } {
+  const countKey = `${namespace}\u0000${selector.toString()}`;
+  return { countKey, countId: countIdOf(countKey) };
 }
 
 /** The constraints with `action` (DoNotSchedule or ScheduleAnyway), parsed (filterTopologySpreadConstraints). */
@@ -67,7 +90,7 @@ function spreadConstraint(c: TopologySpreadConstraint, selector: LabelSelector, 
     minDomains: c.minDomains ?? 1,
     nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
     nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
-    countKey: `${pod.metadata.namespace ?? ''}\u0000${selector.toString()}`,
+    ...countKeyed(pod.metadata.namespace ?? '', selector),
   };
 }
 
@@ -77,11 +100,8 @@ export function buildDefaultConstraints(pod: Pod, listers: SchedulerListers, act
   if (constraints.length === 0) return [];
   const selector = defaultSelector(pod, listers);
   if (selector.isEmpty()) return [];
-  return constraints.map((c) => ({
-    ...c,
-    selector,
-    countKey: `${pod.metadata.namespace ?? ''}\u0000${selector.toString()}`,
-  }));
+  const keyed = countKeyed(pod.metadata.namespace ?? '', selector);
+  return constraints.map((c) => ({ ...c, selector, ...keyed }));
 }
 
 /** The pod's own constraints with `action`, or the defaults when it states none. */
@@ -119,5 +139,5 @@ export function matchNodeInclusionPolicies(
 /** The node's pods in the namespace, not terminating, matching the selector; 0 for an empty selector. */
 export function countPodsMatchSelector(nodeInfo: NodeInfo, c: SpreadConstraint, namespace: string): number {
   if (c.selector.isEmpty()) return 0;
-  return nodeInfo.countMatching(c.countKey, namespace, c.selector);
+  return nodeInfo.countMatching(c.countId, namespace, c.selector);
 }

@@ -21,7 +21,8 @@ export interface DomainCountContext {
 }
 
 interface Contribution {
-  pair: string;
+  /** The node's value of the constraint's topology key. */
+  value: string;
   count: number;
 }
 
@@ -30,13 +31,12 @@ interface Entry {
   version: number;
   nodes: readonly NodeInfo[];
   contributions: Map<NodeInfo, Contribution>;
+  /** Matching pods by topology value. */
   totals: Map<string, number>;
 }
 
 /** Different constraints and pods kept at once; beyond, all are dropped and rebuilt as needed. */
 const MAX_ENTRIES = 256;
-
-export const pairOf = (key: string, value: string): string => `${key}\u0000${value}`;
 
 function entryKey(c: SpreadConstraint, ctx: DomainCountContext): string {
   const spec = ctx.pod.spec;
@@ -63,7 +63,7 @@ function contributionOf(nodeInfo: NodeInfo, c: SpreadConstraint, ctx: DomainCoun
   if (ctx.requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, ctx.constraints)) return undefined;
   if (!matchNodeInclusionPolicies(c, ctx.pod, node, ctx.required)) return undefined;
   return {
-    pair: pairOf(c.topologyKey, nodeInfo.labels[c.topologyKey] ?? ''),
+    value: nodeInfo.labels[c.topologyKey] ?? '',
     count: countPodsMatchSelector(nodeInfo, c, ctx.namespace),
   };
 }
@@ -72,7 +72,7 @@ export class DomainCounts {
   private readonly entries = new Map<string, Entry>();
 
   /**
-   * Matching pods by domain pair over all the lister's nodes for one constraint; undefined when the lister cannot
+   * Matching pods by topology value over all the lister's nodes for one constraint; undefined when the lister cannot
    * tell what changed (the caller then counts itself).
    */
   totals(
@@ -106,13 +106,13 @@ export class DomainCounts {
     const contribution = contributionOf(nodeInfo, c, ctx);
     if (!contribution) return;
     entry.contributions.set(nodeInfo, contribution);
-    entry.totals.set(contribution.pair, (entry.totals.get(contribution.pair) ?? 0) + contribution.count);
+    entry.totals.set(contribution.value, (entry.totals.get(contribution.value) ?? 0) + contribution.count);
   }
 
   private remove(entry: Entry, nodeInfo: NodeInfo): void {
     const contribution = entry.contributions.get(nodeInfo);
     if (!contribution) return;
     entry.contributions.delete(nodeInfo);
-    entry.totals.set(contribution.pair, entry.totals.get(contribution.pair)! - contribution.count);
+    entry.totals.set(contribution.value, entry.totals.get(contribution.value)! - contribution.count);
   }
 }

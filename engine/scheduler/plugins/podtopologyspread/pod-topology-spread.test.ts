@@ -91,4 +91,48 @@ describe('PodTopologySpread Score', () => {
     const scores = tf.score(Name, incoming)!;
     expect(scores.get('idle')!).toBeGreaterThan(scores.get('busy')!);
   });
+
+  // Pods' own soft constraints; nodes without every key score 0. Constraints on the same key count the same domains.
+  const rackNode = (name: string, zone: string | undefined, rack: string) =>
+    makeNode()
+      .name(name)
+      .labels({ rack, ...(zone ? { zone } : {}) })
+      .obj();
+  const soft = (topologyKey: string, maxSkew = 1) => ({
+    maxSkew,
+    topologyKey,
+    whenUnsatisfiable: 'ScheduleAnyway',
+    labelSelector: { matchLabels: { app: 'web' } },
+  });
+  it.each([
+    { name: 'by zone', constraints: [soft('zone')], want: { a1: 25, a2: 25, b1: 100, nozone: 0 } },
+    {
+      name: 'twice by zone',
+      constraints: [soft('zone'), soft('zone', 3)],
+      want: { a1: 42, a2: 42, b1: 100, nozone: 0 },
+    },
+    {
+      name: 'by zone and host',
+      constraints: [soft('zone'), soft('kubernetes.io/hostname')],
+      want: { a1: 42, a2: 57, b1: 100, nozone: 0 },
+    },
+    {
+      name: 'by zone and rack',
+      constraints: [soft('zone'), soft('rack', 2)],
+      want: { a1: 77, a2: 100, b1: 100, nozone: 0 },
+    },
+  ])('scores soft constraints $name', ({ constraints, want }) => {
+    const tf = new TestFramework({
+      nodes: [
+        rackNode('a1', 'a', 'r1'),
+        rackNode('a2', 'a', 'r2'),
+        rackNode('b1', 'b', 'r1'),
+        rackNode('nozone', undefined, 'r2'),
+      ],
+      pods: [web('w1', 'a1'), web('w2', 'a1'), web('w3', 'b1'), web('w4', 'nozone'), web('w5', 'a2')],
+    });
+    const pod = makePod().name('incoming').labels({ app: 'web' });
+    for (const c of constraints) pod.spreadConstraint(c);
+    expect(Object.fromEntries(tf.score(Name, pod.obj())!)).toEqual(want);
+  });
 });

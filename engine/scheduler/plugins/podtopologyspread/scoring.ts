@@ -10,7 +10,6 @@ import type { NodeInfoLister } from '../../framework/interface.ts';
 import { RequiredNodeAffinity } from '../helper/node-affinity.ts';
 import type { SpreadConstraint } from './common.ts';
 import type { DomainCounts } from './domain-counts.ts';
-import { pairOf } from './domain-counts.ts';
 import {
   LABEL_HOSTNAME,
   countPodsMatchSelector,
@@ -22,11 +21,23 @@ const INVALID_SCORE = -1;
 
 export class PreScoreState implements StateData {
   readonly ignoredNodes = new Set<string>();
-  /** "key\0value" → matching pods, for the values of the filtered nodes (host counts are taken in Score). */
-  readonly topologyPairToPodCounts = new Map<string, number>();
+  /**
+   * Matching pods by topology value, per topology key other than the hostname (constraints on the same key share
+   * one map), for the values of the filtered nodes; host counts are taken in Score.
+   */
+  readonly topologyValueToPodCounts = new Map<string, Map<string, number>>();
+  /** Per constraint: its key's map from topologyValueToPodCounts, undefined for a hostname constraint. */
+  readonly podCounts: (Map<string, number> | undefined)[];
   topologyNormalizingWeight: number[] = [];
 
-  constructor(readonly constraints: readonly SpreadConstraint[]) {}
+  constructor(readonly constraints: readonly SpreadConstraint[]) {
+    this.podCounts = constraints.map((c) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return undefined;
+      let counts = this.topologyValueToPodCounts.get(c.topologyKey);
+      if (!counts) this.topologyValueToPodCounts.set(c.topologyKey, (counts = new Map()));
+      return counts;
+    });
+  }
 
   clone(): StateData {
     return this;
@@ -56,19 +67,22 @@ export function calPreScoreState(
 ): PreScoreState {
   const s = new PreScoreState(constraints);
   const topoSize = constraints.map(() => 0);
+  let domains = 0;
   for (const nodeInfo of filteredNodes) {
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) {
       s.ignoredNodes.add(nodeInfo.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const pair = pairOf(c.topologyKey, nodeInfo.labels[c.topologyKey] ?? '');
-      if (!s.topologyPairToPodCounts.has(pair)) {
-        s.topologyPairToPodCounts.set(pair, 0);
+    for (let i = 0; i < constraints.length; i++) {
+      const counts = s.podCounts[i];
+      if (!counts) continue;
+      const value = nodeInfo.labels[constraints[i]!.topologyKey] ?? '';
+      if (!counts.has(value)) {
+        counts.set(value, 0);
         topoSize[i]!++;
+        domains++;
       }
-    });
+    }
   }
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(
@@ -76,60 +90,58 @@ export function calPreScoreState(
     ),
   );
   // Only domains of filtered nodes are counted; with host constraints alone there are none to count.
-  if (s.topologyPairToPodCounts.size === 0) return s;
+  if (domains === 0) return s;
   const required = new RequiredNodeAffinity(pod);
   const namespace = pod.metadata.namespace ?? '';
   if (domainCounts) {
     const ctx = { pod, constraints, required, requireAllTopologies, namespace };
-    const totals = constraints
-      .filter((c) => c.topologyKey !== LABEL_HOSTNAME)
-      .map((c) => domainCounts.counts.totals(domainCounts.lister, c, ctx));
-    if (totals.every((t) => t !== undefined)) {
-      for (const pair of s.topologyPairToPodCounts.keys()) {
-        let count = 0;
-        for (const t of totals) count += t.get(pair) ?? 0;
-        s.topologyPairToPodCounts.set(pair, count);
+    const totals = constraints.map((c) =>
+      c.topologyKey === LABEL_HOSTNAME ? undefined : domainCounts.counts.totals(domainCounts.lister, c, ctx),
+    );
+    if (totals.every((t, i) => t !== undefined || !s.podCounts[i])) {
+      for (const [key, counts] of s.topologyValueToPodCounts) {
+        for (const value of counts.keys()) {
+          let count = 0;
+          for (let i = 0; i < constraints.length; i++) {
+            if (constraints[i]!.topologyKey === key) count += totals[i]!.get(value) ?? 0;
+          }
+          counts.set(value, count);
+        }
       }
       return s;
     }
   }
-  // Most nodes share their domain with the node before (or have none): its pair is made once.
-  const lastValues: (string | undefined)[] = constraints.map(() => undefined);
-  const lastPairs: string[] = constraints.map(() => '');
   for (const nodeInfo of allNodes) {
     const node = nodeInfo.node;
     if (!node) continue;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(nodeInfo.labels, constraints)) continue;
     for (let i = 0; i < constraints.length; i++) {
+      const counts = s.podCounts[i];
+      if (!counts) continue;
       const c = constraints[i]!;
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
       const value = nodeInfo.labels[c.topologyKey] ?? '';
-      if (value !== lastValues[i]) {
-        lastValues[i] = value;
-        lastPairs[i] = pairOf(c.topologyKey, value);
-      }
-      const pair = lastPairs[i]!;
-      const count = s.topologyPairToPodCounts.get(pair);
+      const count = counts.get(value);
       if (count === undefined) continue;
-      s.topologyPairToPodCounts.set(pair, count + countPodsMatchSelector(nodeInfo, c, namespace));
+      counts.set(value, count + countPodsMatchSelector(nodeInfo, c, namespace));
     }
   }
   return s;
 }
 
 export function scoreNode(s: PreScoreState, pod: Pod, nodeInfo: NodeInfo): number {
-  if (s.ignoredNodes.has(nodeInfo.name)) return 0;
+  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(nodeInfo.name)) return 0;
   let score = 0;
   const namespace = pod.metadata.namespace ?? '';
-  s.constraints.forEach((c, i) => {
+  const { constraints, podCounts, topologyNormalizingWeight: weights } = s;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i]!;
     const tpVal = nodeInfo.labels[c.topologyKey];
-    if (tpVal === undefined) return;
-    const cnt =
-      c.topologyKey === LABEL_HOSTNAME
-        ? countPodsMatchSelector(nodeInfo, c, namespace)
-        : (s.topologyPairToPodCounts.get(pairOf(c.topologyKey, tpVal)) ?? 0);
-    score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]!);
-  });
+    if (tpVal === undefined) continue;
+    const counts = podCounts[i];
+    const cnt = counts ? (counts.get(tpVal) ?? 0) : countPodsMatchSelector(nodeInfo, c, namespace);
+    score += scoreForCount(cnt, c.maxSkew, weights[i]!);
+  }
   return Math.round(score);
 }
 
