@@ -12,7 +12,7 @@ import type { Pod } from './api-types.ts';
 import type { CycleState } from './cycle-state.ts';
 import type { ClusterEventWithHint } from './events.ts';
 import type { NodeToStatus } from './fit-error.ts';
-import type { NodeInfo } from './node-info.ts';
+import type { ImageStateSummary, NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import type { QueuedPodInfo } from './queued-pod-info.ts';
 import type { Status } from './status.ts';
@@ -139,6 +139,8 @@ export interface NodeInfoLister {
   readonly version?: number;
   /** The NodeInfos changed after `version`; undefined when that is no longer known. */
   changedSince?(version: number): readonly NodeInfo[] | undefined;
+  /** Every image on the nodes by name: the summaries the NodeInfos' imageStates share (absent when not known). */
+  readonly imageStates?: ReadonlyMap<string, ImageStateSummary>;
 }
 
 /** The pods nominated to nodes by preemption (framework.PodNominator). */

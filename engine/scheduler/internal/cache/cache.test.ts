@@ -149,4 +149,14 @@ describe('SchedulerCache', () => {
     expect(names(afterB)).toEqual(['c', 'a']);
     expect(names(snapshot.version)).toEqual([]);
   });
+
+  it("shares the cache's image summaries with the snapshot", () => {
+    const cache = new SchedulerCache();
+    cache.addNode(makeNode().name('a').images({ 'x:1': 10 }).obj());
+    cache.addNode(makeNode().name('b').images({ 'x:1': 10 }).obj());
+    const snapshot = new Snapshot();
+    cache.updateSnapshot(snapshot);
+    expect(snapshot.imageStates.get('x:1')?.nodes.size).toBe(2);
+    expect(snapshot.get('a')?.imageStates.get('x:1')).toBe(snapshot.imageStates.get('x:1'));
+  });
 });

@@ -187,6 +187,7 @@ export class SchedulerCache {
       copied.push(existing);
     }
     snapshot.recordUpdate(copied);
+    snapshot.imageStates = this.imageStates;
     if (this.headNode) snapshot.generation = this.headNode.info.generation;
     if (snapshot.nodeInfoMap.size > this.nodeTree.numNodes) {
       this.removeDeletedNodesFromSnapshot(snapshot);

@@ -1,9 +1,10 @@
 // The snapshot a scheduling cycle reads (internal/cache/snapshot.go): NodeInfo copies by name, in node-tree order,
-// and the lists of nodes hosting pods with (required anti-)affinity. It is updated in place from the cache, copying
-// only the nodes that changed since the last cycle.
+// the lists of nodes hosting pods with (required anti-)affinity, and the cache's images. It is updated in place from
+// the cache, copying only the nodes that changed since the last cycle.
 
 import type { NodeInfoLister } from '../../framework/interface.ts';
-import type { NodeInfo } from '../../framework/node-info.ts';
+import { NO_IMAGES } from '../../framework/node-info.ts';
+import type { ImageStateSummary, NodeInfo } from '../../framework/node-info.ts';
 
 /** How many updates changedSince can look back over. */
 const MAX_RECORDED_UPDATES = 1024;
@@ -13,6 +14,8 @@ export class Snapshot implements NodeInfoLister {
   nodeInfoList: NodeInfo[] = [];
   havePodsWithAffinityNodeInfoList: NodeInfo[] = [];
   havePodsWithRequiredAntiAffinityNodeInfoList: NodeInfo[] = [];
+  /** The cache's images by name, whose summaries the NodeInfos share. */
+  imageStates: ReadonlyMap<string, ImageStateSummary> = NO_IMAGES;
   /** The highest NodeInfo generation copied in. */
   generation = 0;
   /** Counts the updates from the cache; changedSince tells what they changed. */

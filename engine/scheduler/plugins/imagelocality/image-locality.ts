@@ -46,12 +46,37 @@ function podImages(pod: Pod): string[] {
   return images;
 }
 
+/**
+ * Whether some node may score above 0. A node holds an image's cluster-wide summary or none, so its sum is at most
+ * the sum over all the pod's images, and a sum up to the 23 MiB floor scores 0: an image no node has, or one too
+ * small or too rare to count, spares scoring every node. Unknown when the lister does not know the images.
+ */
+function anyNodeCanScore(
+  images: readonly string[],
+  totalNumNodes: number,
+  clusterImages: ReadonlyMap<string, ImageStateSummary> | undefined,
+): boolean {
+  // Without containers every node with images scores the maximum.
+  if (!clusterImages || images.length === 0) return true;
+  let bound = 0;
+  for (const image of images) {
+    const state = clusterImages.get(image);
+    if (state) bound += scaledImageScore(state, totalNumNodes);
+  }
+  return bound > minThreshold;
+}
+
 /** The pod's images and the cluster's size, worked out once per cycle instead of once per node. */
 class PreScoreState implements StateData {
+  readonly anyNodeCanScore: boolean;
+
   constructor(
     readonly images: readonly string[],
     readonly totalNumNodes: number,
-  ) {}
+    clusterImages: ReadonlyMap<string, ImageStateSummary> | undefined,
+  ) {
+    this.anyNodeCanScore = anyNodeCanScore(images, totalNumNodes, clusterImages);
+  }
 
   clone(): StateData {
     return this;
@@ -71,19 +96,19 @@ export class ImageLocalityPlugin implements PreScorePlugin, ScorePlugin {
   constructor(private readonly handle: Handle) {}
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    state.write(
-      preScoreStateKey,
-      new PreScoreState(podImages(pod.pod), this.handle.snapshotSharedLister().list().length),
-    );
+    state.write(preScoreStateKey, this.preScoreState(pod));
     return null;
   }
 
   score(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): number {
-    const s =
-      state.read<PreScoreState>(preScoreStateKey) ??
-      new PreScoreState(podImages(pod.pod), this.handle.snapshotSharedLister().list().length);
-    if (nodeInfo.imageStates.size === 0) return 0;
+    const s = state.read<PreScoreState>(preScoreStateKey) ?? this.preScoreState(pod);
+    if (!s.anyNodeCanScore || nodeInfo.imageStates.size === 0) return 0;
     return calculatePriority(sumImageScores(nodeInfo, s.images, s.totalNumNodes), s.images.length);
+  }
+
+  private preScoreState(pod: PodInfo): PreScoreState {
+    const lister = this.handle.snapshotSharedLister();
+    return new PreScoreState(podImages(pod.pod), lister.list().length, lister.imageStates);
   }
 }
 
