@@ -455,7 +455,6 @@ export class RegistryStore {
     }
   }
 
-  /** The store's current revision, read cheaply (a one-key lookup answers with the revision). */
   /** The first exact field requirement the watch cache has an index for. */
   private indexHint(exactFields: Record<string, string> | undefined): IndexHint | undefined {
     for (const [field, value] of Object.entries(exactFields ?? {})) {
@@ -464,6 +463,7 @@ export class RegistryStore {
     return undefined;
   }
 
+  /** The store's current revision, read cheaply (a one-key lookup answers with the revision). */
   private async storeRevision(): Promise<number> {
     return (await this.storage.kv.range(this.prefix, { countOnly: true })).revision;
   }
