@@ -97,6 +97,7 @@ export function implicitZero(map: MapType, key: string): unknown {
 }
 
 const compiled = new WeakMap<DefinitionSchema, TypeNode>();
+const compiledRoots = new WeakMap<DefinitionSchema, TypeNode>();
 
 /** Compiles the schema of a kind (or of any node) for server-side apply. */
 export function compileSchema(lookup: SchemaLookup, schema: ResolvedSchema): TypeNode {
@@ -116,20 +117,24 @@ class Compiler {
     return definition ? this.definition(name, definition) : DEDUCED;
   }
 
-  /** Named definitions are compiled once; an anonymous one (a root given without its name) every time. */
+  /**
+   * Each definition is compiled once, named or given as a root without its name (apart: the implicit fields of a
+   * named one depend on its name).
+   */
   definition(name: string | undefined, definition: DefinitionSchema): TypeNode {
-    const cached = name === undefined ? undefined : compiled.get(definition);
+    const cache = name === undefined ? compiledRoots : compiled;
+    const cached = cache.get(definition);
     if (cached) return cached;
     const properties = Object.entries(definition.properties ?? {});
     if (properties.length === 0 && definition.type !== 'object') {
       const node = definition.type ? primitive(definition.type, definition.format) : DEDUCED;
-      if (name !== undefined) compiled.set(definition, node);
+      cache.set(definition, node);
       return node;
     }
     const fields = new Map<string, TypeNode>();
     const shape = { fields, element: undefined as TypeNode | undefined, implicit: [] as ImplicitField[] };
     const node: MapType = { kind: 'map', atomic: definition.mapType === 'atomic', shape };
-    if (name !== undefined) compiled.set(definition, node);
+    cache.set(definition, node);
     for (const [property, field] of properties) fields.set(property, this.field(field));
     if (definition.additionalProperties) shape.element = this.field(definition.additionalProperties);
     else if (properties.length === 0) shape.element = DEDUCED;
