@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/object.ts';
 import type { KV, WatchEvent, Watcher } from '../../store/kv.ts';
 import { prefixEnd } from '../../store/kv.ts';
 import { decodeObject } from './codec.ts';
+import { SharedFieldSets } from './shared-field-sets.ts';
 import { StorageError } from './storage-error.ts';
 import { watchStore } from './store-watch.ts';
 import { WatchStream } from './watch-stream.ts';
@@ -85,6 +86,7 @@ export class Cacher {
   private stopped = false;
   /** The watches of a disabled cache, each on the store. */
   private readonly storeWatches = new Set<WatchStream>();
+  private readonly fieldSets = new SharedFieldSets();
 
   constructor(
     private readonly kv: KV,
@@ -241,7 +243,7 @@ export class Cacher {
     this.keysSorted = true;
     for (const byValue of this.indexedKeys.values()) byValue.clear();
     for (const kv of result.kvs) {
-      const obj = decodeObject(kv.value, kv.modRevision);
+      const obj = this.fieldSets.share(decodeObject(kv.value, kv.modRevision));
       this.objects.set(kv.key, obj);
       this.sortedKeys.push(kv.key);
       this.indexKey(kv.key, obj);
@@ -288,7 +290,7 @@ export class Cacher {
     const prevObject = this.objects.get(key);
     let cacheEvent: CacheEvent;
     if (event.type === 'put') {
-      const object = decodeObject(event.kv.value, revision);
+      const object = this.fieldSets.share(decodeObject(event.kv.value, revision));
       if (!prevObject) this.insertKey(key);
       else this.unindexKey(key, prevObject);
       this.objects.set(key, object);
