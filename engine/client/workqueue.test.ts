@@ -113,5 +113,30 @@ describe('runWorkers', () => {
       expect(syncs).toHaveLength(2);
       expect(syncs[1]! - syncs[0]!).toBeLessThan(1000);
     });
+
+    it('syncs a key with short syncs at most once per minIntervalMs while the process is busy', async () => {
+      const busy = setInterval(() => spin(45), 50);
+      const queue = new WorkQueue(new VirtualClock(0), 'test');
+      let syncs = 0;
+      runWorkers(queue, 1, async () => void syncs++, undefined, { factor: 1, minIntervalMs: () => 2000 });
+      const adding = setInterval(() => queue.add('a'), 10);
+      await new Promise((r) => setTimeout(r, 1000));
+      clearInterval(adding);
+      clearInterval(busy);
+      queue.shutDown();
+      expect(syncs).toBe(1);
+    });
+
+    it('does not hold a key with short syncs when the process is idle', async () => {
+      const queue = new WorkQueue(new VirtualClock(0), 'test');
+      let syncs = 0;
+      runWorkers(queue, 1, async () => void syncs++, undefined, { factor: 1, minIntervalMs: () => 2000 });
+      for (let i = 0; i < 5; i++) {
+        queue.add('a');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      queue.shutDown();
+      expect(syncs).toBe(5);
+    });
   });
 });

@@ -2,6 +2,7 @@
 // is never handed out twice at once (it is re-queued when done if it was added meanwhile), failed keys come back
 // after a per-key exponential back-off, and delayed adds wait in virtual time.
 
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Clock, Timer } from '../lab/clock.ts';
 
 export interface RateLimiterOptions {
@@ -134,27 +135,44 @@ export class WorkQueue {
 export type RetryDecision = { after: 'backoff' } | { after: 'now' } | { after: number };
 
 /**
- * How runWorkers paces syncs: a key is synced again no sooner than `factor` times its last sync's duration after it,
- * while the process is busy. Once the event loop has time to spare the wait ends: pacing keeps a long sync from
- * taking all the process's time, not a quiet process from answering.
+ * How runWorkers paces syncs: while the process is busy, a key is synced again no sooner than `factor` times its last
+ * sync's duration, and at least `minIntervalMs(key)`, after it. Once the event loop has time to spare the wait ends:
+ * pacing keeps long syncs — or many keys' short ones — from taking all the process's time, not a quiet process from
+ * answering.
  */
 export interface SyncPacing {
   factor: number;
+  minIntervalMs?: (key: string) => number;
 }
 
 /** How often a paced wait looks at the event loop, and the utilisation below which it counts as having time. */
 const PACING_CHECK_MS = 100;
 const PACING_IDLE_UTILIZATION = 0.5;
 
-/** Waits `ms` of wall time, or less: until a check finds the event loop less than half busy since the last one. */
-async function pacedWait(ms: number): Promise<void> {
-  const deadline = performance.now() + ms;
-  let last = performance.eventLoopUtilization();
-  for (let left = ms; left > 0; left = deadline - performance.now()) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(left, PACING_CHECK_MS)));
+/** When a key may sync again, and the event loop's use when its last sync ended. */
+interface PacedKey {
+  at: number;
+  since: EventLoopUtilization;
+}
+
+/**
+ * Waits until `paced.at`, or less: until the event loop is found less than half busy over a stretch of at least
+ * PACING_CHECK_MS — the first one starting when the key's last sync ended.
+ */
+async function pacedWait(paced: PacedKey): Promise<void> {
+  let last = paced.since;
+  for (;;) {
     const now = performance.eventLoopUtilization();
-    if (performance.eventLoopUtilization(now, last).utilization < PACING_IDLE_UTILIZATION) return;
-    last = now;
+    const use = performance.eventLoopUtilization(now, last);
+    const stretch = use.idle + use.active;
+    if (stretch >= PACING_CHECK_MS) {
+      if (use.utilization < PACING_IDLE_UTILIZATION) return;
+      last = now;
+    }
+    const left = paced.at - performance.now();
+    if (left <= 0) return;
+    const toCheck = stretch >= PACING_CHECK_MS ? PACING_CHECK_MS : PACING_CHECK_MS - stretch;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, toCheck)));
   }
 }
 
@@ -172,14 +190,14 @@ export function runWorkers(
   retry: (error: unknown) => RetryDecision = () => ({ after: 'backoff' }),
   pacing?: SyncPacing,
 ): void {
-  const nextSync = new Map<string, number>();
+  const nextSync = new Map<string, PacedKey>();
   const loop = async (): Promise<void> => {
     for (;;) {
       const key = await queue.get();
       if (key === undefined) return;
-      const wait = pacing ? (nextSync.get(key) ?? 0) - performance.now() : 0;
-      if (wait > 0) {
-        await pacedWait(wait);
+      const paced = nextSync.get(key);
+      if (paced && paced.at > performance.now()) {
+        await pacedWait(paced);
         if (queue.isShuttingDown) {
           queue.done(key);
           return;
@@ -197,7 +215,8 @@ export function runWorkers(
       } finally {
         if (pacing) {
           const ended = performance.now();
-          nextSync.set(key, ended + pacing.factor * (ended - started));
+          const interval = Math.max(pacing.factor * (ended - started), pacing.minIntervalMs?.(key) ?? 0);
+          nextSync.set(key, { at: ended + interval, since: performance.eventLoopUtilization() });
         }
         queue.done(key);
       }

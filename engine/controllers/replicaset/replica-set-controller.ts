@@ -37,9 +37,12 @@ const WORKERS = 5;
 const STATUS_UPDATE_RETRIES = 1;
 /**
  * A sync reads every pod of its owner: with thousands of them, the changes arriving meanwhile wait for one sync. Four
- * times the sync's own time leaves most of the process to the rest even while many owners sync at once.
+ * times the sync's own time, and while the process is busy a quarter of a millisecond per replica at least: the short
+ * syncs of many large owners at once took a fifth of the process otherwise (1,000 nodes, 60 ReplicaSets of 1,000 pods
+ * starting together); a small one is not held back.
  */
-const SYNC_PACING = { factor: 4 };
+const PACING_FACTOR = 4;
+const PACING_MS_PER_REPLICA = 0.25;
 
 export interface ReplicaSetControllerOptions {
   kind: ReplicaSetKind;
@@ -105,11 +108,21 @@ export class ReplicaSetController implements Controller {
   }
 
   run(workers = WORKERS): void {
-    runWorkers(this.queue, workers, (key) => this.syncReplicaSet(key), undefined, SYNC_PACING);
+    runWorkers(this.queue, workers, (key) => this.syncReplicaSet(key), undefined, {
+      factor: PACING_FACTOR,
+      minIntervalMs: (key) => this.replicasOf(key) * PACING_MS_PER_REPLICA,
+    });
   }
 
   stop(): void {
     this.queue.shutDown();
+  }
+
+  /** The replicas the owner of `key` last reported (0 when it is gone). */
+  private replicasOf(key: string): number {
+    const [namespace = '', name = ''] = key.split('/');
+    const rs = this.replicaSets.lister.get(namespace, name) as ReplicaSet | undefined;
+    return rs?.status?.replicas ?? 0;
   }
 
   private enqueue(rs: KubeObject, afterMs = 0): void {
